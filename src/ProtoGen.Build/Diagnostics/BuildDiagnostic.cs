@@ -1,0 +1,18 @@
+namespace ProtoGen.Build.Diagnostics;
+
+/// <summary>Severity of a <see cref="BuildDiagnostic"/>.</summary>
+internal enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>One cause of a build diagnostic: its code, severity and title. Codes are never reused.</summary>
+internal sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title)
+{
+    /// <summary>Where the documentation of this code lives.</summary>
+    public string HelpLink => "https://github.com/protogen-dotnet/protogen/blob/main/docs/diagnostics.md#" + Code.ToLowerInvariant();
+}
+
+/// <summary>A diagnostic with the file and position it is about (line and column are 1-based; 0 means unknown).</summary>
+internal sealed record BuildDiagnostic(DiagnosticDescriptor Descriptor, string Message, string File, int Line = 0, int Column = 0);

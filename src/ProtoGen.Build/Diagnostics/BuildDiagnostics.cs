@@ -1,0 +1,41 @@
+namespace ProtoGen.Build.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the ProtoGen MSBuild tasks report, one per cause. Listed with causes, examples and
+/// fixes in docs/diagnostics.md; an ID is never reused for another cause.
+/// </summary>
+internal static class BuildDiagnostics
+{
+    public static readonly DiagnosticDescriptor ProtocError =
+        new("PGB1001", DiagnosticSeverity.Error, "protoc reported an error in a proto file");
+
+    public static readonly DiagnosticDescriptor ImportNotFound =
+        new("PGB1002", DiagnosticSeverity.Error, "An import's logical path is provided by no import directory");
+
+    public static readonly DiagnosticDescriptor InvalidLogicalPrefix =
+        new("PGB1003", DiagnosticSeverity.Error, "A logical path prefix that protoc would reject");
+
+    public static readonly DiagnosticDescriptor InvalidNamespace =
+        new("PGB1004", DiagnosticSeverity.Error, "A namespace that is not a valid C# namespace");
+
+    public static readonly DiagnosticDescriptor ConflictingNamespaceRules =
+        new("PGB1005", DiagnosticSeverity.Error, "Two namespace rules for the same logical prefix");
+
+    public static readonly DiagnosticDescriptor DuplicateLogicalPath =
+        new("PGB1006", DiagnosticSeverity.Error, "Two proto files map to the same logical path");
+
+    public static readonly DiagnosticDescriptor ConflictingImportPrefixes =
+        new("PGB1007", DiagnosticSeverity.Error, "One proto root is mapped under two import prefixes");
+
+    public static readonly DiagnosticDescriptor FileOutsideProtoRoot =
+        new("PGB1008", DiagnosticSeverity.Error, "A mapped proto file is not under its ProtoRoot");
+
+    public static readonly DiagnosticDescriptor ProtocFailed =
+        new("PGB1009", DiagnosticSeverity.Error, "protoc failed without a message ProtoGen could place");
+
+    public static readonly DiagnosticDescriptor FileAccessFailed =
+        new("PGB1010", DiagnosticSeverity.Error, "A file could not be read or written");
+
+    public static readonly DiagnosticDescriptor ProtocWarning =
+        new("PGB2001", DiagnosticSeverity.Warning, "protoc reported a warning in a proto file");
+}

@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace ProtoGen.Build.IO;
+
+/// <summary>Writes files so that readers never see half a file and unchanged content keeps its timestamp.</summary>
+internal static class FileWriter
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(false);
+
+    /// <summary>Writes <paramref name="text"/> unless the file already holds it. Returns true when it wrote.</summary>
+    public static bool WriteIfChanged(string path, string text)
+    {
+        byte[] bytes = Utf8NoBom.GetBytes(text);
+        if (File.Exists(path))
+        {
+            if (SameBytes(File.ReadAllBytes(path), bytes))
+            {
+                return false;
+            }
+        }
+
+        WriteAtomically(path, bytes);
+        return true;
+    }
+
+    private static bool SameBytes(byte[] a, byte[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes to a temporary file beside <paramref name="path"/>, then moves it into place.</summary>
+    public static void WriteAtomically(string path, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        Replace(temp, path);
+    }
+
+    /// <summary>Moves <paramref name="source"/> over <paramref name="destination"/>.</summary>
+    public static void Replace(string source, string destination)
+    {
+        if (File.Exists(destination))
+        {
+            File.Delete(destination);
+        }
+
+        File.Move(source, destination);
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ProtoGen.Build.Diagnostics;
+using ProtoGen.Build.IO;
+using ProtoGen.Build.Mapping;
+using ProtoGen.Build.Proto;
+using ProtoGen.Build.Protoc;
+
+namespace ProtoGen.Build.Tasks;
+
+/// <summary>
+/// Writes the staged copies that <see cref="ProtoGenMapProtobuf"/> planned (only those whose text changed, so
+/// Grpc.Tools' up-to-date checks keep working), removes stale ones, and checks them all with one protoc run whose
+/// messages are reported against the original files. The descriptor set that run writes is the stamp of a
+/// successful stage; it is written only when protoc succeeds.
+/// </summary>
+public sealed class ProtoGenStageProtobuf : Task
+{
+    /// <summary>The staged items from <see cref="ProtoGenMapProtobuf"/>.</summary>
+    [Required]
+    public ITaskItem[] StagedProtobuf { get; set; } = [];
+
+    /// <summary>The stage directory; proto files under it that no item stages any more are deleted.</summary>
+    [Required]
+    public string StageDirectory { get; set; } = string.Empty;
+
+    /// <summary>Where the descriptor set of the check run goes (with imports): the stamp of a successful stage.</summary>
+    [Required]
+    public string DescriptorSetPath { get; set; } = string.Empty;
+
+    /// <summary>protoc's full path (Grpc.Tools' <c>Protobuf_ProtocFullPath</c>). Empty skips the check run.</summary>
+    public string ProtocPath { get; set; } = string.Empty;
+
+    /// <summary>The well-known types' directory (Grpc.Tools' <c>Protobuf_StandardImportsPath</c>).</summary>
+    public string StandardImportsPath { get; set; } = string.Empty;
+
+    /// <summary>The directory protoc runs in and relative import directories are resolved against.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>Every file this task wrote, for <c>FileWrites</c>.</summary>
+    [Output]
+    public ITaskItem[] FileWrites { get; private set; } = [];
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var stagedFiles = new List<StagedFile>();
+        var writes = new List<ITaskItem>();
+        foreach (ITaskItem item in StagedProtobuf)
+        {
+            StagedFile? staged = Stage(item);
+            if (staged is not null)
+            {
+                stagedFiles.Add(staged);
+                writes.Add(new TaskItem(staged.StagedPath));
+            }
+        }
+
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        DeleteStale(stagedFiles);
+        if (ProtocPath.Length > 0 && stagedFiles.Count > 0)
+        {
+            Check(stagedFiles);
+            if (!Log.HasLoggedErrors)
+            {
+                writes.Add(new TaskItem(DescriptorSetPath));
+            }
+        }
+
+        FileWrites = [.. writes];
+        return !Log.HasLoggedErrors;
+    }
+
+    private StagedFile? Stage(ITaskItem item)
+    {
+        string original = item.GetMetadata(MetadataNames.OriginalPath);
+        string stagedPath = item.ItemSpec;
+        string ns = item.GetMetadata(MetadataNames.StagedNamespace);
+        var decision = new NamespaceDecision(ns.Length == 0 ? null : ns, string.Equals(item.GetMetadata(MetadataNames.StagedNamespaceOverride), "true", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            string text = File.ReadAllText(original);
+            string staged = ProtoStager.Stage(text, ProtoScanner.Scan(text), decision);
+            FileWriter.WriteIfChanged(stagedPath, staged);
+            return new StagedFile(stagedPath, item.GetMetadata(MetadataNames.LogicalPath), original, CountLines(text));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.Report(new BuildDiagnostic(BuildDiagnostics.FileAccessFailed, $"Could not stage '{original}' as '{stagedPath}': {e.Message}", original));
+            return null;
+        }
+    }
+
+    private void DeleteStale(List<StagedFile> current)
+    {
+        if (!Directory.Exists(StageDirectory))
+        {
+            return;
+        }
+
+        var keep = new HashSet<string>(current.Select(f => Path.GetFullPath(f.StagedPath)), StringComparer.Ordinal);
+        foreach (string file in Directory.EnumerateFiles(StageDirectory, "*.proto", SearchOption.AllDirectories))
+        {
+            if (!keep.Contains(Path.GetFullPath(file)))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private void Check(List<StagedFile> files)
+    {
+        List<string> importDirs = StagedProtobuf
+            .SelectMany(i => i.GetMetadata(MetadataNames.AdditionalImportDirs).Split([';'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(d => d.Trim())
+            .Where(d => d.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (StandardImportsPath.Length > 0)
+        {
+            importDirs.Add(StandardImportsPath);
+        }
+
+        string temp = DescriptorSetPath + ".tmp";
+        var arguments = importDirs.Select(d => "--proto_path=" + d).ToList();
+        arguments.Add("--descriptor_set_out=" + temp);
+        arguments.Add("--include_imports");
+        arguments.AddRange(files.Select(f => f.StagedPath));
+
+        Directory.CreateDirectory(Path.GetDirectoryName(DescriptorSetPath)!);
+        ProtocResult result;
+        try
+        {
+            result = ProtocRunner.Run(ProtocPath, arguments, DescriptorSetPath + ".rsp", ProjectDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            Log.Report(new BuildDiagnostic(BuildDiagnostics.ProtocFailed, $"Could not run protoc '{ProtocPath}': {e.Message}", string.Empty));
+            return;
+        }
+
+        var mapper = new ProtocDiagnosticMapper(files, importDirs, ProjectDirectory);
+        Log.Report(mapper.Map(ProtocOutputParser.Parse(result.Output), result.ExitCode));
+        if (result.ExitCode == 0 && !Log.HasLoggedErrors)
+        {
+            FileWriter.Replace(temp, DescriptorSetPath);
+        }
+        else if (File.Exists(temp))
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static int CountLines(string text)
+    {
+        int lines = 1;
+        foreach (char c in text)
+        {
+            if (c == '\n')
+            {
+                lines++;
+            }
+        }
+
+        return text.EndsWith("\n", StringComparison.Ordinal) ? lines - 1 : lines;
+    }
+}

@@ -37,9 +37,8 @@ internal sealed record NamespaceDecision(string? Namespace, bool OverrideOwnOpti
 /// <param name="Item">The original item.</param>
 /// <param name="LogicalPath">The path protoc and importing files know it by.</param>
 /// <param name="StagedPath">Where the staged copy is written (under the stage directory, at its logical path).</param>
-/// <param name="StagedRoot">The ProtoRoot to give the staged item, so Grpc.Tools predicts the same output folder.</param>
 /// <param name="Namespace">The namespace decision.</param>
-internal sealed record MappedProto(ProtoItemInput Item, string LogicalPath, string StagedPath, string StagedRoot, NamespaceDecision Namespace);
+internal sealed record MappedProto(ProtoItemInput Item, string LogicalPath, string StagedPath, NamespaceDecision Namespace);
 
 /// <summary>The result of mapping a project's protos.</summary>
 /// <param name="Protos">The protos to stage, in item order.</param>

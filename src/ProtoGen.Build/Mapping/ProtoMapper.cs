@@ -111,9 +111,8 @@ internal sealed class ProtoMapper
                 continue; // (d): protoc's own behaviour, the item is left alone.
             }
 
-            string stagedRoot = prefix.Length == 0 ? stage : Path.Combine(stage, prefix.Replace('/', Path.DirectorySeparatorChar));
             string stagedPath = Path.Combine(stage, logical.Replace('/', Path.DirectorySeparatorChar));
-            protos.Add(new MappedProto(item, logical, stagedPath, stagedRoot, decision));
+            protos.Add(new MappedProto(item, logical, stagedPath, decision));
 
             string importDir = prefix.Length == 0 ? root : prefix + "=" + root;
             if (!importDirs.Contains(importDir, StringComparer.Ordinal))

@@ -81,7 +81,9 @@ public sealed class ProtoGenMapProtobuf : Task
             ITaskItem original = Protobuf[inputs.IndexOf(proto.Item)];
             var item = new TaskItem(proto.StagedPath);
             original.CopyMetadataTo(item);
-            item.SetMetadata(MetadataNames.ProtoRoot, proto.StagedRoot);
+            // The stage is the staged item's root: Grpc.Tools writes its outputs under the logical directory, so two
+            // files of one name in different logical folders never share an output path.
+            item.SetMetadata(MetadataNames.ProtoRoot, Path.GetFullPath(StageDirectory));
             item.SetMetadata(MetadataNames.Source, proto.StagedPath);
             item.SetMetadata(MetadataNames.AdditionalImportDirs, Join(ImportDirs, original.GetMetadata(MetadataNames.AdditionalImportDirs)));
             item.SetMetadata(MetadataNames.OriginalPath, proto.Item.FullPath);

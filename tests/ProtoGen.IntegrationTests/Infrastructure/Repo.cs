@@ -1,0 +1,27 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+
+namespace ProtoGen.IntegrationTests.Infrastructure;
+
+/// <summary>Paths and versions of the repository under test.</summary>
+internal static class Repo
+{
+    public static string Root { get; } = Path.GetFullPath(Metadata("RepoRoot"));
+
+    public static string BuildDirectory => Path.Combine(Root, "build");
+
+    public static string Protos => Path.Combine(Root, "protos");
+
+    public static string Fixtures => Path.Combine(Protos, "fixtures");
+
+    public static string GrpcVersion { get; } = Metadata("GrpcVersion");
+
+    /// <summary>The task assembly built with these tests.</summary>
+    public static string TaskAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Build.dll");
+
+    private static string Metadata(string key) =>
+        typeof(Repo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"Assembly metadata '{key}' is missing.");
+}

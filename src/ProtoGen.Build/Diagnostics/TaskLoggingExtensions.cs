@@ -11,11 +11,11 @@ internal static class TaskLoggingExtensions
         DiagnosticDescriptor d = diagnostic.Descriptor;
         if (d.Severity == DiagnosticSeverity.Error)
         {
-            log.LogError("ProtoGen", d.Code, null, d.HelpLink, diagnostic.File, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", diagnostic.Message);
+            log.LogError(null, d.Code, null, d.HelpLink, diagnostic.File, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", diagnostic.Message);
         }
         else
         {
-            log.LogWarning("ProtoGen", d.Code, null, d.HelpLink, diagnostic.File, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", diagnostic.Message);
+            log.LogWarning(null, d.Code, null, d.HelpLink, diagnostic.File, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", diagnostic.Message);
         }
     }
 

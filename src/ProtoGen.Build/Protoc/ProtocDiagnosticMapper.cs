@@ -11,7 +11,8 @@ namespace ProtoGen.Build.Protoc;
 /// <param name="LogicalPath">The logical path protoc knows it by.</param>
 /// <param name="OriginalPath">The proto file the user wrote.</param>
 /// <param name="OriginalLineCount">Lines in the original; a position past them is on the line ProtoGen added.</param>
-internal sealed record StagedFile(string StagedPath, string LogicalPath, string OriginalPath, int OriginalLineCount);
+/// <param name="OriginalLines">The original's lines, to turn protoc's columns (tabs to multiples of 8) into character columns; optional.</param>
+internal sealed record StagedFile(string StagedPath, string LogicalPath, string OriginalPath, int OriginalLineCount, IReadOnlyList<string>? OriginalLines = null);
 
 /// <summary>
 /// Turns protoc's messages about staged copies into diagnostics about the original files, and names a missing
@@ -124,7 +125,30 @@ internal sealed class ProtocDiagnosticMapper
             return (staged.OriginalPath, Math.Max(1, staged.OriginalLineCount), 0);
         }
 
-        return (staged.OriginalPath, message.Line, message.Column);
+        return (staged.OriginalPath, message.Line, CharacterColumn(staged, message.Line, message.Column));
+    }
+
+    /// <summary>protoc counts a tab as a jump to the next multiple of 8; MSBuild and IDEs count characters.</summary>
+    private static int CharacterColumn(StagedFile staged, int line, int column)
+    {
+        if (column <= 1 || staged.OriginalLines is null || line < 1 || line > staged.OriginalLines.Count)
+        {
+            return column;
+        }
+
+        string text = staged.OriginalLines[line - 1];
+        int display = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (display >= column - 1)
+            {
+                return i + 1;
+            }
+
+            display = text[i] == '\t' ? (display / 8 + 1) * 8 : display + 1;
+        }
+
+        return text.Length + 1;
     }
 
     private static StringComparer PathComparer =>

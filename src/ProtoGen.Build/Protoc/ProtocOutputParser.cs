@@ -14,7 +14,7 @@ internal static class ProtocOutputParser
         TimeSpan.FromSeconds(1));
 
     private static readonly Regex FileOnly = new(
-        @"^(?<file>[^\s].*?):\s+(?<warning>warning:\s*)?(?<text>.+)$",
+        @"^(?<file>(?:[A-Za-z]:)?[^:]+?\.proto):\s+(?<warning>warning:\s*)?(?<text>.+)$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         TimeSpan.FromSeconds(1));
 

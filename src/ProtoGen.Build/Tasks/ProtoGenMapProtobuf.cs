@@ -21,6 +21,12 @@ public sealed class ProtoGenMapProtobuf : Task
     [Required]
     public ITaskItem[] Protobuf { get; set; } = [];
 
+    /// <summary>
+    /// The project's <c>Protobuf</c> items as the user wrote them: the project file that defines each one, for
+    /// diagnostics (<see cref="Protobuf"/> items were re-created inside Grpc.Tools' targets).
+    /// </summary>
+    public ITaskItem[] SourceProtobuf { get; set; } = [];
+
     /// <summary>The <c>ProtoNamespace</c> rules: Include is a logical prefix, metadata Namespace and Override.</summary>
     public ITaskItem[] NamespaceRules { get; set; } = [];
 
@@ -59,7 +65,13 @@ public sealed class ProtoGenMapProtobuf : Task
             return true; // No mapping: Grpc.Tools' behaviour is left exactly as it is.
         }
 
-        var inputs = Protobuf.Select(ToInput).ToList();
+        var definedIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ITaskItem source in SourceProtobuf)
+        {
+            definedIn[source.ItemSpec] = source.GetMetadata(MetadataNames.DefiningProjectFullPath);
+        }
+
+        var inputs = Protobuf.Select(i => ToInput(i, definedIn)).ToList();
         var rules = NamespaceRules.Select(r => new NamespaceRuleInput(
             r.ItemSpec,
             r.GetMetadata(MetadataNames.Namespace),
@@ -71,6 +83,11 @@ public sealed class ProtoGenMapProtobuf : Task
         if (Log.HasLoggedErrors)
         {
             return false;
+        }
+
+        if (plan.Protos.Count == 0)
+        {
+            return true; // Rules that match no item: nothing is staged, nothing changes.
         }
 
         ImportDirs = string.Join(";", plan.ImportDirs);
@@ -105,7 +122,7 @@ public sealed class ProtoGenMapProtobuf : Task
         return !Log.HasLoggedErrors;
     }
 
-    private ProtoItemInput ToInput(ITaskItem item)
+    private ProtoItemInput ToInput(ITaskItem item, Dictionary<string, string> definedIn)
     {
         string root = item.GetMetadata(MetadataNames.ProtoRoot);
         string fullPath = item.GetMetadata(MetadataNames.FullPath);
@@ -118,7 +135,7 @@ public sealed class ProtoGenMapProtobuf : Task
             item.GetMetadata(MetadataNames.CSharpNamespace),
             IsTrue(item.GetMetadata(MetadataNames.Override)),
             item.GetMetadata(MetadataNames.AdditionalImportDirs),
-            item.GetMetadata(MetadataNames.DefiningProjectFullPath));
+            definedIn.TryGetValue(item.ItemSpec, out string? file) ? file : item.GetMetadata(MetadataNames.DefiningProjectFullPath));
     }
 
     private static string DescribePlan(MappingPlan plan)

@@ -91,7 +91,8 @@ public sealed class ProtoGenStageProtobuf : Task
             string text = File.ReadAllText(original);
             string staged = ProtoStager.Stage(text, ProtoScanner.Scan(text), decision);
             FileWriter.WriteIfChanged(stagedPath, staged);
-            return new StagedFile(stagedPath, item.GetMetadata(MetadataNames.LogicalPath), original, CountLines(text));
+            string[] lines = text.Split('\n');
+            return new StagedFile(stagedPath, item.GetMetadata(MetadataNames.LogicalPath), original, CountLines(text), lines);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -154,9 +155,19 @@ public sealed class ProtoGenStageProtobuf : Task
         {
             FileWriter.Replace(temp, DescriptorSetPath);
         }
-        else if (File.Exists(temp))
+        else
         {
-            File.Delete(temp);
+            // A failed check leaves no stamp, so the next build stages and checks again.
+            DeleteIfExists(temp);
+            DeleteIfExists(DescriptorSetPath);
+        }
+    }
+
+    private static void DeleteIfExists(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
         }
     }
 

@@ -15,11 +15,15 @@ internal sealed record BuildResult(int ExitCode, string Output)
 
     /// <summary>The protoc command lines Grpc.Tools ran (shown at normal verbosity).</summary>
     public IReadOnlyList<string> ProtocCommands =>
-        Output.Split('\n').Select(l => l.Trim()).Where(l => Regex.IsMatch(l, @"^\S*protoc(\.exe)? --csharp_out=")).ToList();
+        Lines.Where(l => Regex.IsMatch(l, @"^\S*protoc(\.exe)? --csharp_out=")).ToList();
 
     /// <summary>Lines of errors and warnings, without MSBuild's repetition in the summary.</summary>
     public IReadOnlyList<string> Diagnostics =>
-        Output.Split('\n').Select(l => l.Trim()).Where(l => Regex.IsMatch(l, @": (error|warning) [A-Z]+\d+")).Distinct().ToList();
+        Lines.Where(l => Regex.IsMatch(l, @": (error|warning) [A-Z]+\d+")).Distinct().ToList();
+
+    /// <summary>Output lines, trimmed, without MSBuild's node prefix (<c>1&gt;</c>).</summary>
+    private IEnumerable<string> Lines =>
+        Output.Split('\n').Select(l => Regex.Replace(l.Trim(), @"^\d+>", string.Empty));
 }
 
 /// <summary>

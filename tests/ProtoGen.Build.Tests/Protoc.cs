@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace ProtoGen.Build.Tests;
+
+/// <summary>protoc and the well-known types from the Grpc.Tools package this project references.</summary>
+internal static class Protoc
+{
+    private static readonly string PackagePath = typeof(Protoc).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "GrpcToolsPath").Value!;
+
+    public static string StandardImports => Path.Combine(PackagePath, "build", "native", "include");
+
+    public static string FullPath { get; } = Locate();
+
+    private static string Locate()
+    {
+        string path = Path.Combine(PackagePath, "tools", Platform(), OperatingSystem.IsWindows() ? "protoc.exe" : "protoc");
+        if (!OperatingSystem.IsWindows())
+        {
+            // Grpc.Tools' own targets make protoc executable; a package extracted without them may not have the bit.
+            UnixFileMode mode = File.GetUnixFileMode(path);
+            if ((mode & UnixFileMode.UserExecute) == 0)
+            {
+                File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute);
+            }
+        }
+
+        return path;
+    }
+
+    private static string Platform()
+    {
+        string os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macosx" : "linux";
+        if (os == "macosx")
+        {
+            return "macosx_universal";
+        }
+
+        string cpu = RuntimeInformation.OSArchitecture switch
+        {
+            Architecture.X64 => "x64",
+            Architecture.X86 => "x86",
+            Architecture.Arm64 => os == "windows" ? "x64" : "arm64",
+            _ => throw new PlatformNotSupportedException($"No protoc in Grpc.Tools for {RuntimeInformation.OSArchitecture}."),
+        };
+        return os + "_" + cpu;
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ProtoGen.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace ProtoGen.IntegrationTests;
+
+/// <summary>No-op builds do no proto work; an edit recompiles what depends on it; clean removes ProtoGen's files.</summary>
+public sealed class IncrementalBuildTests
+{
+    [Fact]
+    public void No_op_build_runs_neither_staging_nor_protoc_and_an_edit_recompiles_only_its_dependents()
+    {
+        using TestProject project = new TestProject("incremental")
+            .CopyProtos("fixtures/custom_path", "protos")
+            .WithProject("""<Protobuf Include="protos/*.proto" ProtoRoot="protos" ImportPrefix="grpc/example/custom/path" GrpcServices="Client" />""");
+        Assert.True(project.Build().Succeeded);
+
+        BuildResult noOp = project.Build(verbosity: "detailed");
+        Assert.True(noOp.Succeeded, noOp.Output);
+        Assert.Contains("Skipping target \"_ProtoGen_Stage\" because all output files are up-to-date", noOp.Output, StringComparison.Ordinal);
+        Assert.Empty(noOp.ProtocCommands);
+
+        // route_summary.proto imports route_guide.proto: editing the leaf recompiles only the leaf.
+        project.Write("protos/route_summary.proto", project.Read("protos/route_summary.proto") + "\nmessage Extra { int32 id = 1; }\n");
+        BuildResult leafEdit = project.Build();
+        Assert.True(leafEdit.Succeeded, leafEdit.Output);
+        Assert.Equal(["route_summary.proto"], ProtosCompiled(leafEdit));
+
+        // Editing the imported file recompiles it and its dependent.
+        project.Write("protos/route_guide.proto", project.Read("protos/route_guide.proto") + "\nmessage Other { int32 id = 1; }\n");
+        BuildResult rootEdit = project.Build();
+        Assert.True(rootEdit.Succeeded, rootEdit.Output);
+        Assert.Equal(["route_guide.proto", "route_summary.proto"], ProtosCompiled(rootEdit));
+    }
+
+    [Fact]
+    public void Clean_removes_what_ProtoGen_wrote_and_a_rebuild_is_byte_identical()
+    {
+        using TestProject project = new TestProject("clean")
+            .CopyProtos("fixtures/custom_path", "protos")
+            .WithProject("""<Protobuf Include="protos/*.proto" ProtoRoot="protos" ImportPrefix="grpc/example/custom/path" GrpcServices="Client" />""");
+        Assert.True(project.Build().Succeeded);
+        Dictionary<string, byte[]> first = Snapshot(project);
+        Assert.Contains("protogen/stage/grpc/example/custom/path/route_guide.proto", first.Keys);
+        Assert.Contains("grpc/example/custom/path/RouteGuideGrpc.cs", first.Keys);
+
+        BuildResult clean = project.Build(target: "Clean");
+
+        Assert.True(clean.Succeeded, clean.Output);
+        Assert.False(Directory.Exists(Path.Combine(project.IntermediateDirectory, "protogen")));
+        Assert.Empty(Snapshot(project));
+
+        Assert.True(project.Build().Succeeded);
+        Dictionary<string, byte[]> second = Snapshot(project);
+        Assert.Equal(first.Keys.Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
+        foreach ((string file, byte[] bytes) in first)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(second[file]), file + " differs after a rebuild");
+        }
+    }
+
+    private static string[] ProtosCompiled(BuildResult result) =>
+        result.ProtocCommands.Select(c => Path.GetFileName(c.Split(' ')[^1])).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The generated C# and staged protos, by path relative to obj/Debug/net10.0.</summary>
+    private static Dictionary<string, byte[]> Snapshot(TestProject project)
+    {
+        string obj = project.IntermediateDirectory;
+        if (!Directory.Exists(obj))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(obj, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(obj, f).Replace('\\', '/'))
+            .Where(f => f.StartsWith("grpc/", StringComparison.Ordinal) || f.StartsWith("protogen/stage/", StringComparison.Ordinal))
+            .ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(obj, f)));
+    }
+}

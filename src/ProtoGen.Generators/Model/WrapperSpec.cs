@@ -1,0 +1,22 @@
+namespace ProtoGen.Generators.Model;
+
+/// <summary>Everything the emitter needs for one wrapper, and nothing else (no locations).</summary>
+internal sealed record WrapperSpec(
+    string Namespace,
+    string ServiceClassName,
+    string ClientClassName,
+    string ServiceName,
+    string WrapperName,
+    string InterfaceName,
+    WrapperAccess Access,
+    EquatableArray<RpcMethodModel> Methods,
+    long? DefaultTimeoutTicks,
+    EquatableArray<MethodTimeout> MethodTimeouts,
+    EquatableArray<MetadataEntry> DefaultMetadata,
+    bool SupportsAsyncEnumerable)
+{
+    public string HintName => (Namespace.Length == 0 ? "_global_" : Namespace) + "." + WrapperName + ".g.cs";
+}
+
+/// <summary>The result of combining a client with its configuration: a wrapper to emit (or none) and diagnostics.</summary>
+internal sealed record WrapperResult(WrapperSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

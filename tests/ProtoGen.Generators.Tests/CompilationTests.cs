@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace ProtoGen.Generators.Tests;
+
+/// <summary>The generated code compiles cleanly: warnings as errors, nullable enabled, documentation checked.</summary>
+public sealed class CompilationTests
+{
+    public static TheoryData<string> Fixtures => ["route_guide", "multi_service", "inventory", "no_package", "health", "reflection_v1alpha", "odd_names"];
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void GeneratedCode_CompilesWithoutAnyDiagnostic(string fixture)
+    {
+        const string Manifest =
+            "service\trouteguide.RouteGuide\tdefaultTimeout=5s\tmethodTimeouts=GetFeature=1s\tdefaultMetadata=x-a=b;x-b-bin=AQI=\n";
+
+        // A caller using every member, so misuse of the API would show too.
+        SyntaxTree usage = GeneratorHarness.Source("/repo/src/Usage.cs", """
+            #nullable enable
+            namespace Consumer;
+
+            /// <summary>Uses the wrappers.</summary>
+            public static class Usage
+            {
+                /// <summary>Uses route_guide's wrapper when it exists.</summary>
+                /// <param name="channel">A channel.</param>
+                public static void Touch(global::Grpc.Core.ChannelBase channel)
+                {
+                    _ = channel;
+                }
+            }
+            """);
+
+        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+            GeneratorHarness.Fixture(fixture).Append(usage),
+            Manifest,
+            GeneratorHarness.WrapAll(defaultTimeout: "30s"));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.NotEmpty(run.Result.Results.Single().GeneratedSources);
+
+        Compilation strict = run.Output.WithOptions(((CSharpCompilationOptions)run.Output.Options)
+            .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
+            .WithNullableContextOptions(NullableContextOptions.Enable));
+        ImmutableArray<Diagnostic> diagnostics = strict.GetDiagnostics();
+        IEnumerable<Diagnostic> visible = diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden);
+        Assert.Empty(visible.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void RouteGuideWrapper_IsUsableAsWritten()
+    {
+        SyntaxTree usage = GeneratorHarness.Source("/repo/src/Usage.cs", """
+            #nullable enable
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Grpc.Core;
+            using ProtoGen.Runtime;
+            using Routeguide;
+
+            namespace Consumer;
+
+            /// <summary>Uses the wrapper as a caller would.</summary>
+            public static class Usage
+            {
+                /// <summary>Calls every kind of RPC.</summary>
+                /// <param name="channel">A channel.</param>
+                /// <returns>A task.</returns>
+                public static async Task RunAsync(ChannelBase channel)
+                {
+                    IRouteGuideClient client = new RouteGuideClientWrapper(channel, new GrpcClientDefaults
+                    {
+                        DefaultTimeout = TimeSpan.FromSeconds(2),
+                        MethodTimeouts = { ["ListFeatures"] = TimeSpan.FromSeconds(10) },
+                        DefaultMetadata = { { "x-team", "maps" } },
+                    });
+                    Feature feature = await client.GetFeatureAsync(new Point(), timeout: TimeSpan.FromMilliseconds(250));
+                    _ = client.GetFeature(new Point(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(1)));
+                    await foreach (Feature item in client.ListFeaturesStreamAsync(new Rectangle(), headers: new Metadata { { "x-team", "other" } }))
+                    {
+                        _ = item;
+                    }
+
+                    using AsyncClientStreamingCall<Point, RouteSummary> record = client.RecordRoute(cancellationToken: CancellationToken.None);
+                    await record.RequestStream.CompleteAsync();
+                    using AsyncDuplexStreamingCall<RouteNote, RouteNote> chat = client.RouteChat(deadline: DateTime.UtcNow.AddSeconds(5));
+                    _ = feature;
+                    _ = new RouteGuideClientWrapper(new RouteGuide.RouteGuideClient(channel)).Defaults.DefaultTimeout;
+                    _ = RouteGuideClientWrapper.CreateGeneratedDefaults();
+                }
+            }
+            """);
+
+        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+            GeneratorHarness.Fixture("route_guide").Append(usage),
+            "service\trouteguide.RouteGuide\tdefaultTimeout=5s\n");
+
+        Compilation strict = run.Output.WithOptions(((CSharpCompilationOptions)run.Output.Options).WithGeneralDiagnosticOption(ReportDiagnostic.Error));
+        Assert.Empty(strict.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void TwoProjectsWithWrappers_ThatReferenceEachOther_DoNotCollide()
+    {
+        // Project A wraps route_guide; project B references A, wraps its own services and uses both.
+        GeneratorHarness.RunOutput a = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), globalOptions: GeneratorHarness.WrapAll("5s"));
+        Compilation projectA = a.Output.WithAssemblyName("ProjectA");
+        Assert.Empty(projectA.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+
+        SyntaxTree usage = GeneratorHarness.Source("/b/Usage.cs", """
+            namespace ProjectB;
+
+            /// <summary>Uses wrappers of both projects with one options type.</summary>
+            public static class Usage
+            {
+                /// <summary>Creates both wrappers.</summary>
+                /// <param name="channel">A channel.</param>
+                public static void Create(global::Grpc.Core.ChannelBase channel)
+                {
+                    var defaults = new global::ProtoGen.Runtime.GrpcClientDefaults();
+                    _ = new global::Routeguide.RouteGuideClientWrapper(channel, defaults);
+                    _ = new global::Examples.Multi.V1.GreeterClientWrapper(channel, defaults);
+                }
+            }
+            """);
+        CSharpCompilation projectB = GeneratorHarness.Compilation(GeneratorHarness.Fixture("multi_service").Append(usage))
+            .WithAssemblyName("ProjectB")
+            .AddReferences(projectA.ToMetadataReference());
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(globalOptions: GeneratorHarness.WrapAll())
+            .RunGeneratorsAndUpdateCompilation(projectB, out Compilation outputB, out ImmutableArray<Diagnostic> generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Equal(2, driver.GetRunResult().GeneratedTrees.Length);
+        Compilation strict = outputB.WithOptions(((CSharpCompilationOptions)outputB.Options).WithGeneralDiagnosticOption(ReportDiagnostic.Error));
+        Assert.Empty(strict.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(d => d.ToString()));
+    }
+}

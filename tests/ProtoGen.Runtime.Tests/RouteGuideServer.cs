@@ -1,0 +1,130 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Routeguide;
+using Xunit;
+
+namespace ProtoGen.Runtime.Tests;
+
+/// <summary>
+/// A real Grpc.AspNetCore server on 127.0.0.1 (a free port, HTTP/2 only), shared by the tests of a class.
+/// </summary>
+public sealed class RouteGuideServer : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Parse("127.0.0.1"), 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Logging.ClearProviders();
+        builder.Services.AddGrpc();
+        _app = builder.Build();
+        _app.MapGrpcService<RouteGuideService>();
+        await _app.StartAsync();
+
+        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Channel = GrpcChannel.ForAddress(address);
+
+        // Warm up (connection, JIT) so that the tests' short deadlines measure calls, not start-up.
+        await new RouteGuide.RouteGuideClient(Channel).GetFeatureAsync(new Point(), deadline: DateTime.UtcNow.AddSeconds(10));
+    }
+
+    public async Task DisposeAsync()
+    {
+        Channel?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// The test service. Requests tell it how long to stall (<c>Point.Latitude</c>, milliseconds); replies tell
+/// what it saw: the time left to the call's deadline in milliseconds (<c>Feature.Location.Longitude</c>,
+/// -1 for no deadline) and the call's metadata (<c>Feature.Name</c>).
+/// </summary>
+internal sealed class RouteGuideService : RouteGuide.RouteGuideBase
+{
+    public override async Task<Feature> GetFeature(Point request, ServerCallContext context)
+    {
+        Feature seen = Describe(context);
+        if (request.Latitude > 0)
+        {
+            await Task.Delay(request.Latitude, context.CancellationToken);
+        }
+
+        return seen;
+    }
+
+    public override async Task ListFeatures(Rectangle request, IServerStreamWriter<Feature> responseStream, ServerCallContext context)
+    {
+        // Streams one feature every Lo.Latitude ms, Hi.Latitude times (0: until the call ends).
+        int interval = Math.Max(1, request.Lo?.Latitude ?? 10);
+        int count = request.Hi?.Latitude ?? 0;
+        for (int i = 0; count == 0 || i < count; i++)
+        {
+            await responseStream.WriteAsync(Describe(context), context.CancellationToken);
+            await Task.Delay(interval, context.CancellationToken);
+        }
+    }
+
+    public override async Task<RouteSummary> RecordRoute(IAsyncStreamReader<Point> requestStream, ServerCallContext context)
+    {
+        int points = 0;
+        await foreach (Point point in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            points++;
+        }
+
+        return new RouteSummary { PointCount = points, ElapsedTime = RemainingMilliseconds(context) };
+    }
+
+    public override async Task RouteChat(IAsyncStreamReader<RouteNote> requestStream, IServerStreamWriter<RouteNote> responseStream, ServerCallContext context)
+    {
+        await foreach (RouteNote note in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new RouteNote { Message = note.Message + "|" + Describe(context).Name }, context.CancellationToken);
+        }
+    }
+
+    private static Feature Describe(ServerCallContext context)
+    {
+        string metadata = string.Join(
+            ";",
+            context.RequestHeaders
+                .Where(entry => entry.Key.StartsWith("x-", StringComparison.Ordinal))
+                .Select(entry => entry.Key + "=" + (entry.IsBinary ? "bytes:" + Convert.ToHexString(entry.ValueBytes) : entry.Value)));
+        return new Feature { Name = metadata, Location = new Point { Longitude = RemainingMilliseconds(context) } };
+    }
+
+    private static int RemainingMilliseconds(ServerCallContext context)
+        => context.Deadline >= DateTime.MaxValue.AddDays(-1)
+            ? -1
+            : (int)Math.Max(0, (context.Deadline - DateTime.UtcNow).TotalMilliseconds);
+}
+
+/// <summary>Formatting helpers for assertions.</summary>
+internal static class Text
+{
+    public static string Ms(int value) => value.ToString(CultureInfo.InvariantCulture) + " ms";
+
+    public static CancellationToken Soon(int milliseconds) => new CancellationTokenSource(milliseconds).Token;
+}

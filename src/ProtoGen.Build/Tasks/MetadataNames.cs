@@ -13,6 +13,13 @@ internal static class MetadataNames
     public const string DefiningProjectFullPath = "DefiningProjectFullPath";
     public const string FullPath = "FullPath";
 
+    public const string GrpcServices = "GrpcServices";
+    public const string Access = "Access";
+    public const string ClientWrapper = "ClientWrapper";
+    public const string DefaultTimeout = "DefaultTimeout";
+    public const string MethodTimeouts = "MethodTimeouts";
+    public const string DefaultMetadata = "DefaultMetadata";
+
     public const string OriginalPath = "ProtoGenOriginalPath";
     public const string OriginalItemSpec = "ProtoGenOriginalItemSpec";
     public const string LogicalPath = "ProtoGenLogicalPath";

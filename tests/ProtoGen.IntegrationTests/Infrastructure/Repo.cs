@@ -21,6 +21,12 @@ internal static class Repo
     /// <summary>The task assembly built with these tests.</summary>
     public static string TaskAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Build.dll");
 
+    /// <summary>The source generator assembly built with these tests.</summary>
+    public static string GeneratorAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Generators.dll");
+
+    /// <summary>The wrappers' runtime support assembly built with these tests.</summary>
+    public static string RuntimeAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Runtime.dll");
+
     private static string Metadata(string key) =>
         typeof(Repo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"Assembly metadata '{key}' is missing.");

@@ -86,6 +86,13 @@ internal sealed class TestProject : IDisposable
         return this;
     }
 
+    /// <summary>The items that add ProtoGen's client wrapper generator and its runtime to a project.</summary>
+    public static string WrapperReferences => $"""
+
+        <Analyzer Include="{Repo.GeneratorAssembly}" />
+        <Reference Include="{Repo.RuntimeAssembly}" />
+        """;
+
     /// <summary>Copies a fixture folder of <c>protos/</c> into the project at <paramref name="target"/>.</summary>
     public TestProject CopyProtos(string source, string target)
     {
@@ -110,8 +117,15 @@ internal sealed class TestProject : IDisposable
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Directory, relativePath));
 
+    /// <summary>Runs the built program (<c>dotnet exec bin/Debug/net10.0/TestApp.dll</c>) and returns its exit code and output.</summary>
+    public BuildResult Run() =>
+        Execute("exec", Path.Combine(Directory, "bin", "Debug", "net10.0", ProjectName + ".dll"));
+
     /// <summary>Runs <c>dotnet build</c> (or another target) and returns its exit code and output.</summary>
-    public BuildResult Build(string verbosity = "normal", string target = "Build")
+    public BuildResult Build(string verbosity = "normal", string target = "Build") =>
+        Execute("build", ProjectFile, "-nologo", "-nodeReuse:false", "-v:" + verbosity, "-clp:NoSummary", "-t:" + target);
+
+    private BuildResult Execute(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -120,7 +134,7 @@ internal sealed class TestProject : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { "build", ProjectFile, "-nologo", "-nodeReuse:false", "-v:" + verbosity, "-clp:NoSummary", "-t:" + target })
+        foreach (string arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }

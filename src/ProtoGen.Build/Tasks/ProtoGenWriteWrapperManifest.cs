@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ProtoGen.Build.Diagnostics;
+using ProtoGen.Build.IO;
+using ProtoGen.Build.Mapping;
+using ProtoGen.Build.Proto;
+
+namespace ProtoGen.Build.Tasks;
+
+/// <summary>
+/// Writes the client wrapper manifest the source generator reads (an <c>AdditionalFiles</c> item ending in
+/// <c>.protogen-wrappers</c>): one line per gRPC service of each compiled proto whose item, or the project,
+/// asks for wrappers, with the item's default timeout, method timeouts, default metadata and access, and the
+/// project file and line the settings are written at. Rewritten only when its text changes, so an unrelated
+/// edit leaves the generator's cache intact.
+/// </summary>
+public sealed class ProtoGenWriteWrapperManifest : Task
+{
+    /// <summary>The proto items Grpc.Tools compiles (<c>Protobuf_Compile</c>, staged items included).</summary>
+    [Required]
+    public ITaskItem[] Protobuf { get; set; } = [];
+
+    /// <summary>The project's <c>Protobuf</c> items as written, for the project file and line of each setting.</summary>
+    public ITaskItem[] SourceProtobuf { get; set; } = [];
+
+    /// <summary>The manifest to write.</summary>
+    [Required]
+    public string ManifestPath { get; set; } = string.Empty;
+
+    /// <summary>Project-wide default of <c>ClientWrapper</c> (<c>$(ProtoGenClientWrappers)</c>).</summary>
+    public bool ClientWrappers { get; set; }
+
+    /// <summary>Project-wide default timeout (<c>$(ProtoGenDefaultTimeout)</c>).</summary>
+    public string DefaultTimeout { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var sources = new Dictionary<string, ITaskItem>(StringComparer.Ordinal);
+        foreach (ITaskItem source in SourceProtobuf)
+        {
+            sources[source.ItemSpec] = source;
+        }
+
+        var locator = new ProjectFileLocator();
+        var text = new StringBuilder("# ProtoGen client wrapper manifest, written by the build; do not edit\n");
+        foreach (ITaskItem item in Protobuf.OrderBy(i => i.ItemSpec, StringComparer.Ordinal))
+        {
+            if (!HasClient(item) || WrapperSetting(item) is not { } enabled)
+            {
+                continue;
+            }
+
+            string protoPath = Original(item, MetadataNames.OriginalPath, item.GetMetadata(MetadataNames.FullPath));
+            ProtoFileInfo info;
+            try
+            {
+                info = ProtoScanner.Scan(File.ReadAllText(protoPath));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.Report(new BuildDiagnostic(BuildDiagnostics.FileAccessFailed, $"Could not read '{protoPath}' to list its services: {e.Message}", protoPath));
+                continue;
+            }
+
+            string itemSpec = Original(item, MetadataNames.OriginalItemSpec, item.ItemSpec);
+            sources.TryGetValue(itemSpec, out ITaskItem? source);
+            string project = source?.GetMetadata(MetadataNames.DefiningProjectFullPath) ?? string.Empty;
+            int line = LocateSettings(locator, project, item, itemSpec);
+            foreach (ProtoService service in info.Services)
+            {
+                AppendLine(text, item, info.Package, service, enabled, project, line);
+            }
+        }
+
+        FileWriter.WriteIfChanged(ManifestPath, text.ToString());
+        return !Log.HasLoggedErrors;
+    }
+
+    private void AppendLine(StringBuilder text, ITaskItem item, string? package, ProtoService service, bool enabled, string project, int line)
+    {
+        text.Append("service\t").Append(string.IsNullOrEmpty(package) ? service.Name : package + "." + service.Name);
+        text.Append("\tenabled=").Append(enabled ? "true" : "false");
+        Field(text, "defaultTimeout", First(item.GetMetadata(MetadataNames.DefaultTimeout), DefaultTimeout));
+        Field(text, "methodTimeouts", item.GetMetadata(MetadataNames.MethodTimeouts));
+        Field(text, "defaultMetadata", item.GetMetadata(MetadataNames.DefaultMetadata));
+        Field(text, "access", item.GetMetadata(MetadataNames.Access));
+        if (project.Length > 0 && line > 0)
+        {
+            Field(text, "source", project);
+            Field(text, "line", line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        text.Append('\n');
+    }
+
+    /// <summary>Whether Grpc.Tools generates a client for the item (GrpcServices Both or Client).</summary>
+    private static bool HasClient(ITaskItem item)
+    {
+        string services = item.GetMetadata(MetadataNames.GrpcServices).Trim();
+        return services.Equals("Both", StringComparison.OrdinalIgnoreCase) || services.Equals("Client", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// True or false when the item's services get a manifest line: <c>ClientWrapper</c> when set; else any wrapper
+    /// setting on the item means true; else the project default, listed only when true.
+    /// </summary>
+    private bool? WrapperSetting(ITaskItem item)
+    {
+        string explicitValue = item.GetMetadata(MetadataNames.ClientWrapper).Trim();
+        if (explicitValue.Length > 0)
+        {
+            return explicitValue.Equals("true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        bool anySetting = item.GetMetadata(MetadataNames.DefaultTimeout).Length > 0
+            || item.GetMetadata(MetadataNames.MethodTimeouts).Length > 0
+            || item.GetMetadata(MetadataNames.DefaultMetadata).Length > 0;
+        return anySetting || ClientWrappers ? true : null;
+    }
+
+    private static int LocateSettings(ProjectFileLocator locator, string project, ITaskItem item, string itemSpec)
+    {
+        if (project.Length == 0)
+        {
+            return 0;
+        }
+
+        foreach (string name in new[] { MetadataNames.DefaultTimeout, MetadataNames.MethodTimeouts, MetadataNames.DefaultMetadata, MetadataNames.ClientWrapper })
+        {
+            string value = item.GetMetadata(name);
+            if (value.Length > 0 && locator.Locate(project, name, value).Line is > 0 and int found)
+            {
+                return found;
+            }
+        }
+
+        return locator.Locate(project, "Include", itemSpec).Line;
+    }
+
+    private static void Field(StringBuilder text, string key, string value)
+    {
+        if (value.Length > 0)
+        {
+            // The manifest has no escaping: tabs and line breaks cannot stand in a value.
+            text.Append('\t').Append(key).Append('=').Append(value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ').Trim());
+        }
+    }
+
+    private static string Original(ITaskItem item, string metadata, string fallback)
+    {
+        string value = item.GetMetadata(metadata);
+        return value.Length > 0 ? value : fallback;
+    }
+
+    private static string First(string value, string fallback) => value.Trim().Length > 0 ? value.Trim() : fallback.Trim();
+}

@@ -49,7 +49,7 @@ public sealed class ProtoGenStageProtobufTests : IDisposable
         BuildEngine = _engine,
         StagedProtobuf = staged,
         StageDirectory = StageDirectory,
-        DescriptorSetPath = DescriptorSet,
+        StampPath = DescriptorSet,
         ProtocPath = Protoc.FullPath,
         StandardImportsPath = Protoc.StandardImports,
         ProjectDirectory = _temp.Path,
@@ -260,7 +260,7 @@ public sealed class ProtoGenStageProtobufTests : IDisposable
     }
 
     [Fact]
-    public void Without_protoc_the_copies_are_staged_and_no_stamp_is_written()
+    public void Without_protoc_the_copies_are_staged_unchecked_and_the_stamp_is_an_empty_file()
     {
         _temp.Write("protos/v1/x.proto", "syntax = \"proto3\";\nmessage X { broken\n");
         ProtoGenStageProtobuf task = Stage(Map("acme", "v1/x.proto"));
@@ -269,7 +269,7 @@ public sealed class ProtoGenStageProtobufTests : IDisposable
         Assert.True(task.Execute(), _engine.Describe());
 
         Assert.True(File.Exists(Staged("acme/v1/x.proto")));
-        Assert.False(File.Exists(DescriptorSet));
-        Assert.Equal([Staged("acme/v1/x.proto")], task.FileWrites.Select(i => i.ItemSpec));
+        Assert.Empty(File.ReadAllBytes(DescriptorSet)); // The batched compile checks the protos.
+        Assert.Equal([Staged("acme/v1/x.proto"), DescriptorSet], task.FileWrites.Select(i => i.ItemSpec));
     }
 }

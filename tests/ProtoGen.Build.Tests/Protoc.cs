@@ -15,11 +15,32 @@ internal static class Protoc
 
     public static string StandardImports => Path.Combine(PackagePath, "build", "native", "include");
 
-    public static string FullPath { get; } = Locate();
+    public static string FullPath { get; } = Locate("protoc");
 
-    private static string Locate()
+    /// <summary>Grpc.Tools' C# gRPC plugin.</summary>
+    public static string GrpcPlugin { get; } = Locate("grpc_csharp_plugin");
+
+    /// <summary>Runs protoc and fails the test when it fails.</summary>
+    public static void Run(params string[] arguments)
     {
-        string path = Path.Combine(PackagePath, "tools", Platform(), OperatingSystem.IsWindows() ? "protoc.exe" : "protoc");
+        var start = new System.Diagnostics.ProcessStartInfo(FullPath) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("protoc failed: " + errors);
+        }
+    }
+
+    private static string Locate(string tool)
+    {
+        string path = Path.Combine(PackagePath, "tools", Platform(), OperatingSystem.IsWindows() ? tool + ".exe" : tool);
         if (!OperatingSystem.IsWindows())
         {
             // Grpc.Tools' own targets make protoc executable; a package extracted without them may not have the bit.

@@ -14,9 +14,10 @@ namespace ProtoGen.Build.Tasks;
 
 /// <summary>
 /// Writes the staged copies that <see cref="ProtoGenMapProtobuf"/> planned (only those whose text changed, so
-/// Grpc.Tools' up-to-date checks keep working), removes stale ones, and checks them all with one protoc run whose
-/// messages are reported against the original files. The descriptor set that run writes is the stamp of a
-/// successful stage; it is written only when protoc succeeds.
+/// Grpc.Tools' up-to-date checks keep working) and removes stale ones. When given protoc (batched compiling is off,
+/// so Grpc.Tools compiles the staged copies), it also checks them all with one protoc run whose messages are
+/// reported against the original files; the descriptor set of that run is then the stamp, written only when
+/// protoc succeeds. Otherwise the stamp is an empty file and <see cref="ProtoGenCompileBatched"/> reports errors.
 /// </summary>
 public sealed class ProtoGenStageProtobuf : Task
 {
@@ -28,11 +29,11 @@ public sealed class ProtoGenStageProtobuf : Task
     [Required]
     public string StageDirectory { get; set; } = string.Empty;
 
-    /// <summary>Where the descriptor set of the check run goes (with imports): the stamp of a successful stage.</summary>
+    /// <summary>The stamp of a successful stage: the check run's descriptor set (with imports), or an empty file.</summary>
     [Required]
-    public string DescriptorSetPath { get; set; } = string.Empty;
+    public string StampPath { get; set; } = string.Empty;
 
-    /// <summary>protoc's full path (Grpc.Tools' <c>Protobuf_ProtocFullPath</c>). Empty skips the check run.</summary>
+    /// <summary>protoc's full path (Grpc.Tools' <c>Protobuf_ProtocFullPath</c>) for the check run; empty leaves the check to the batched compile.</summary>
     public string ProtocPath { get; set; } = string.Empty;
 
     /// <summary>The well-known types' directory (Grpc.Tools' <c>Protobuf_StandardImportsPath</c>).</summary>
@@ -70,10 +71,16 @@ public sealed class ProtoGenStageProtobuf : Task
         if (ProtocPath.Length > 0 && stagedFiles.Count > 0)
         {
             Check(stagedFiles);
-            if (!Log.HasLoggedErrors)
-            {
-                writes.Add(new TaskItem(DescriptorSetPath));
-            }
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
+            File.WriteAllBytes(StampPath, []);
+        }
+
+        if (!Log.HasLoggedErrors)
+        {
+            writes.Add(new TaskItem(StampPath));
         }
 
         FileWrites = [.. writes];
@@ -131,17 +138,17 @@ public sealed class ProtoGenStageProtobuf : Task
             importDirs.Add(StandardImportsPath);
         }
 
-        string temp = DescriptorSetPath + ".tmp";
+        string temp = StampPath + ".tmp";
         var arguments = importDirs.Select(d => "--proto_path=" + d).ToList();
         arguments.Add("--descriptor_set_out=" + temp);
         arguments.Add("--include_imports");
         arguments.AddRange(files.Select(f => f.StagedPath));
 
-        Directory.CreateDirectory(Path.GetDirectoryName(DescriptorSetPath)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
         ProtocResult result;
         try
         {
-            result = ProtocRunner.Run(ProtocPath, arguments, DescriptorSetPath + ".rsp", ProjectDirectory);
+            result = ProtocRunner.Run(ProtocPath, arguments, StampPath + ".rsp", ProjectDirectory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
@@ -153,13 +160,13 @@ public sealed class ProtoGenStageProtobuf : Task
         Log.Report(mapper.Map(ProtocOutputParser.Parse(result.Output), result.ExitCode));
         if (result.ExitCode == 0 && !Log.HasLoggedErrors)
         {
-            FileWriter.Replace(temp, DescriptorSetPath);
+            FileWriter.Replace(temp, StampPath);
         }
         else
         {
             // A failed check leaves no stamp, so the next build stages and checks again.
             DeleteIfExists(temp);
-            DeleteIfExists(DescriptorSetPath);
+            DeleteIfExists(StampPath);
         }
     }
 

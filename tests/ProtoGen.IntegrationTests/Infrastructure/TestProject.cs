@@ -17,6 +17,20 @@ internal sealed record BuildResult(int ExitCode, string Output)
     public IReadOnlyList<string> ProtocCommands =>
         Lines.Where(l => Regex.IsMatch(l, @"^\S*protoc(\.exe)? --csharp_out=")).ToList();
 
+    /// <summary>The logical paths ProtoGen's batched protoc runs compiled, in the order logged.</summary>
+    public IReadOnlyList<string> BatchCompiled =>
+        Lines.Select(l => Regex.Match(l, @"^ProtoGen: protoc run \d+ of \d+ compiles \d+ proto\(s\): (?<files>.*)$"))
+            .Where(m => m.Success)
+            .SelectMany(m => m.Groups["files"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+
+    /// <summary>The command lines of ProtoGen's batched protoc runs.</summary>
+    public IReadOnlyList<string> BatchCommands =>
+        Lines.Where(l => l.StartsWith("ProtoGen: protoc command: ", StringComparison.Ordinal)).Select(l => l["ProtoGen: protoc command: ".Length..]).ToList();
+
+    /// <summary>The number of batched protoc runs ProtoGen made.</summary>
+    public int BatchRuns => Lines.Count(l => l.StartsWith("ProtoGen: protoc run ", StringComparison.Ordinal));
+
     /// <summary>Lines of errors and warnings, without MSBuild's repetition in the summary.</summary>
     public IReadOnlyList<string> Diagnostics =>
         Lines.Where(l => Regex.IsMatch(l, @": (error|warning) [A-Z]+\d+")).Distinct().ToList();

@@ -77,7 +77,6 @@ internal static class LogicalPaths
     {
         string r = Path.GetFullPath(root).Replace('\\', '/').TrimEnd('/') + "/";
         string f = Path.GetFullPath(fullPath).Replace('\\', '/');
-        StringComparison comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        return f.StartsWith(r, comparison) ? f.Substring(r.Length) : null;
+        return f.StartsWith(r, IO.FileSystemCase.Comparison) ? f.Substring(r.Length) : null;
     }
 }

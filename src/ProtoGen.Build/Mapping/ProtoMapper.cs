@@ -254,6 +254,5 @@ internal sealed class ProtoMapper
 
     private static string Show(string prefix) => prefix.Length == 0 ? "(no prefix)" : prefix;
 
-    private static StringComparer PathComparer =>
-        Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    private static StringComparer PathComparer => IO.FileSystemCase.Comparer;
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 
 namespace ProtoGen.Build.Protoc;
@@ -18,7 +17,6 @@ internal static class BatchPlanner
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<T>> Plan<T>(IEnumerable<T> items, Func<T, string> keyOf, Func<T, IEnumerable<string>> outputNamesOf)
     {
-        StringComparer names = Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         var runs = new List<IReadOnlyList<T>>();
         foreach (IGrouping<string, T> group in items.GroupBy(keyOf, StringComparer.Ordinal))
         {
@@ -29,7 +27,7 @@ internal static class BatchPlanner
                 (List<T> Items, HashSet<string> Names) run = groupRuns.FirstOrDefault(r => !outputs.Any(r.Names.Contains));
                 if (run.Items is null)
                 {
-                    run = ([], new HashSet<string>(names));
+                    run = ([], new HashSet<string>(IO.FileSystemCase.Comparer));
                     groupRuns.Add(run);
                 }
 

@@ -16,7 +16,7 @@ internal static class DependencyFiles
     public static string PathFor(string directory, string proto)
     {
         string folder = Path.GetDirectoryName(proto) ?? string.Empty;
-        if (Path.DirectorySeparatorChar == '\\')
+        if (IO.FileSystemCase.IsInsensitive)
         {
             folder = folder.ToLowerInvariant();
         }

@@ -151,6 +151,5 @@ internal sealed class ProtocDiagnosticMapper
         return text.Length + 1;
     }
 
-    private static StringComparer PathComparer =>
-        Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    private static StringComparer PathComparer => IO.FileSystemCase.Comparer;
 }

@@ -47,7 +47,8 @@ public sealed class ClientWrapperGenerator : IIncrementalGenerator
                 pair.Left.GetTypeByMetadataName("ProtoGen.Runtime.GrpcCallDefaults") is not null,
                 pair.Left.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1") is not null
                     && pair.Left.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not null
-                    && pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }))
+                    && pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 },
+                pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }))
             .WithTrackingName(TrackingNames.CompilationFeatures);
 
         IncrementalValuesProvider<WrapperResult> results = clients

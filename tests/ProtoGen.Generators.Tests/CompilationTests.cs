@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -50,6 +51,29 @@ public sealed class CompilationTests
         ImmutableArray<Diagnostic> diagnostics = strict.GetDiagnostics();
         IEnumerable<Diagnostic> visible = diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden);
         Assert.Empty(visible.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void GeneratedCode_CompilesAtCSharp73_TheDefaultOfNetStandard20()
+    {
+        // netstandard2.0 projects default to C# 7.3: no nullable annotations, no async iterators.
+        var csharp73 = new CSharpParseOptions(LanguageVersion.CSharp7_3, DocumentationMode.Diagnose);
+        SyntaxTree[] trees = GeneratorHarness.Fixture("route_guide")
+            .Select(t => CSharpSyntaxTree.ParseText(t.GetText(), csharp73, t.FilePath))
+            .ToArray();
+        CSharpCompilation compilation = GeneratorHarness.Compilation(trees);
+        compilation = compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new ClientWrapperGenerator().AsSourceGenerator()],
+            parseOptions: csharp73,
+            optionsProvider: null);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        string generated = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        Assert.DoesNotContain("#nullable", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("StreamAsync", generated, StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).Select(d => d.ToString()));
     }
 
     [Fact]

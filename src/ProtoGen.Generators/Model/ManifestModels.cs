@@ -54,4 +54,5 @@ internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, Eq
 /// <summary>What the compilation offers generated code.</summary>
 /// <param name="HasRuntime">Whether ProtoGen.Runtime is referenced.</param>
 /// <param name="SupportsAsyncEnumerable">Whether async iterators (IAsyncEnumerable, C# 8) are available.</param>
-internal sealed record CompilationFeatures(bool HasRuntime, bool SupportsAsyncEnumerable);
+/// <param name="SupportsNullable">Whether the language version has nullable reference types (C# 8); netstandard2.0 defaults to C# 7.3.</param>
+internal sealed record CompilationFeatures(bool HasRuntime, bool SupportsAsyncEnumerable, bool SupportsNullable);

@@ -13,7 +13,8 @@ internal sealed record WrapperSpec(
     long? DefaultTimeoutTicks,
     EquatableArray<MethodTimeout> MethodTimeouts,
     EquatableArray<MetadataEntry> DefaultMetadata,
-    bool SupportsAsyncEnumerable)
+    bool SupportsAsyncEnumerable,
+    bool SupportsNullable)
 {
     public string HintName => (Namespace.Length == 0 ? "_global_" : Namespace) + "." + WrapperName + ".g.cs";
 }

@@ -87,7 +87,8 @@ internal static class WrapperSpecBuilder
             (entry is null ? settings.DefaultTimeout : entry.DefaultTimeout)?.Ticks,
             methodTimeouts.ToEquatableArray(),
             entry?.DefaultMetadata ?? EquatableArray<MetadataEntry>.Empty,
-            features.SupportsAsyncEnumerable);
+            features.SupportsAsyncEnumerable,
+            features.SupportsNullable);
         return new WrapperResult(spec, diagnostics.ToEquatableArray());
     }
 

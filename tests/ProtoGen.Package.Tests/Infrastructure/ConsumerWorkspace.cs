@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace ProtoGen.Package.Tests.Infrastructure;
+
+/// <summary>
+/// A folder outside the repository (its path contains spaces) where fresh projects consume ProtoGen as a package:
+/// a nuget.config whose only source of ProtoGen is the test feed (package source mapping), and empty
+/// Directory.Build.props/targets and Directory.Packages.props so nothing above the folder is imported.
+/// </summary>
+internal sealed class ConsumerWorkspace : IDisposable
+{
+    public ConsumerWorkspace(string name)
+    {
+        Feed = PackageFeed.Instance;
+        Root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "protogen package tests", name + " " + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Root);
+        Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="protogen-test-feed" value="{Feed.Directory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="protogen-test-feed">
+                  <package pattern="ProtoGen" />
+                  <package pattern="ProtoGen.*" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        Write("Directory.Build.props", "<Project>\n  <!-- Stops the import of any Directory.Build.props above this folder. -->\n</Project>\n");
+        Write("Directory.Build.targets", "<Project>\n  <!-- Stops the import of any Directory.Build.targets above this folder. -->\n</Project>\n");
+        Write("Directory.Packages.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
+        File.Copy(System.IO.Path.Combine(Repo.Root, "global.json"), Path("global.json"));
+    }
+
+    public PackageFeed Feed { get; }
+
+    /// <summary>The workspace folder; projects sit in subfolders.</summary>
+    public string Root { get; }
+
+    /// <summary>The PackageReference items every consumer has: ProtoGen from the feed, Google.Protobuf as with Grpc.Tools.</summary>
+    public string ProtoGenReferences => $"""
+            <PackageReference Include="ProtoGen" Version="{Feed.Version}" />
+            <PackageReference Include="Google.Protobuf" Version="{Repo.GoogleProtobufVersion}" />
+        """;
+
+    public string Path(string relativePath) => System.IO.Path.Combine(Root, relativePath);
+
+    public bool Exists(string relativePath) => File.Exists(Path(relativePath)) || Directory.Exists(Path(relativePath));
+
+    public ConsumerWorkspace Write(string relativePath, string text)
+    {
+        string path = Path(relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal), new UTF8Encoding(false));
+        return this;
+    }
+
+    /// <summary>Runs <c>dotnet</c> in a folder of the workspace (a build: at most <see cref="DotNet.BuildTimeout"/>).</summary>
+    public ProcessResult DotNet(string relativeDirectory, params string[] arguments) =>
+        Infrastructure.DotNet.Run(Path(relativeDirectory), Infrastructure.DotNet.BuildTimeout, arguments);
+
+    /// <summary><c>dotnet build</c> of the project in a folder, at minimal verbosity, without the terminal logger.</summary>
+    public ProcessResult Build(string relativeDirectory, params string[] extraArguments) =>
+        DotNet(relativeDirectory, ["build", "-nodeReuse:false", "-tl:off", "-v:minimal", .. extraArguments]);
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("PROTOGEN_KEEP_TEST_PROJECTS") is not ("1" or "true"))
+        {
+            PackageFeed.TryDelete(Root);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using ProtoGen.Package.Tests.Infrastructure;
+using Xunit;
+
+namespace ProtoGen.Package.Tests;
+
+/// <summary>The whole workflow from the package: mapping, a namespace rule, a wrapper with defaults, a live call.</summary>
+public sealed class LiveServerTests
+{
+    [Fact]
+    public void Mapped_protos_and_a_wrapper_with_defaults_call_a_live_server()
+    {
+        using var workspace = new ConsumerWorkspace("live server");
+        workspace
+            .WriteMappedTree("App/protos")
+            .Write("App/App.csproj", $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                {workspace.ProtoGenReferences}
+                    <PackageReference Include="Grpc.AspNetCore.Server" Version="{Repo.GrpcVersion}" />
+                    <PackageReference Include="Grpc.Net.Client" Version="{Repo.GrpcVersion}" />
+                  </ItemGroup>
+                  <ItemGroup>
+                {Protos.MappedItems("protos")}
+                  </ItemGroup>
+                </Project>
+                """)
+            .Write("App/Program.cs", """
+                using System;
+                using System.Linq;
+                using System.Net;
+                using System.Threading.Tasks;
+                using Acme.Common.V1;
+                using Contoso.Payments.V1;
+                using Grpc.Core;
+                using Grpc.Net.Client;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Hosting;
+                using Microsoft.AspNetCore.Hosting.Server;
+                using Microsoft.AspNetCore.Hosting.Server.Features;
+                using Microsoft.AspNetCore.Http.Features;
+                using Microsoft.AspNetCore.Server.Kestrel.Core;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Logging;
+
+                var builder = WebApplication.CreateSlimBuilder(args);
+                builder.Logging.ClearProviders();
+                builder.WebHost.ConfigureKestrel(kestrel =>
+                    kestrel.Listen(IPAddress.Parse("127.0.0.1"), 0, listen => listen.Protocols = HttpProtocols.Http2));
+                builder.Services.AddGrpc();
+                await using var app = builder.Build();
+                app.MapGrpcService<LedgerService>();
+                await app.StartAsync();
+                string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+
+                using var channel = GrpcChannel.ForAddress(address);
+                ILedgerClient ledger = new LedgerClientWrapper(channel);
+                var entry = new LedgerEntry { Id = "e-1", Amount = new Money { CurrencyCode = "EUR", Units = 12 } };
+                LedgerReceipt receipt = await ledger.RecordEntryAsync(entry);
+                LedgerReceipt overridden = await ledger.RecordEntryAsync(entry, timeout: TimeSpan.FromSeconds(60));
+
+                var file = LedgerReflection.Descriptor;
+                Console.WriteLine($"proto: {file.Name} imports {file.Dependencies.Single().Name}");
+                Console.WriteLine($"namespaces: {typeof(LedgerEntry).Namespace}, {typeof(Money).Namespace}");
+                Console.WriteLine($"generated default timeout: {LedgerClientWrapper.CreateGeneratedDefaults().DefaultTimeout}");
+                Console.WriteLine($"call: {receipt.Id} {receipt.Summary} from {receipt.Client}");
+                bool defaultDeadline = receipt.DeadlineSeconds > 0 && receipt.DeadlineSeconds <= 7;
+                bool overriddenDeadline = overridden.DeadlineSeconds > 7 && overridden.DeadlineSeconds <= 60;
+                Console.WriteLine($"deadline from the default (0-7 s): {defaultDeadline}");
+                Console.WriteLine($"deadline from the per-call timeout (7-60 s): {overriddenDeadline}");
+                await app.StopAsync();
+                return defaultDeadline && overriddenDeadline ? 0 : 1;
+
+                sealed class LedgerService : Ledger.LedgerBase
+                {
+                    public override Task<LedgerReceipt> RecordEntry(LedgerEntry request, ServerCallContext context) =>
+                        Task.FromResult(new LedgerReceipt
+                        {
+                            Id = request.Id,
+                            Summary = $"{request.Amount.Units} {request.Amount.CurrencyCode}",
+                            Client = context.RequestHeaders.GetValue("x-client") ?? "(no header)",
+                            DeadlineSeconds = (context.Deadline - DateTime.UtcNow).TotalSeconds,
+                        });
+                }
+                """);
+
+        workspace.Build("App").AssertSucceeded();
+        ProcessResult run = workspace.DotNet("App", "run", "--no-build", "--no-restore").AssertSucceeded();
+
+        Assert.Equal(
+            """
+            proto: acme/payments/v1/ledger.proto imports acme/common/v1/money.proto
+            namespaces: Contoso.Payments.V1, Acme.Common.V1
+            generated default timeout: 00:00:07
+            call: e-1 12 EUR from package-test
+            deadline from the default (0-7 s): True
+            deadline from the per-call timeout (7-60 s): True
+            """,
+            run.Output.Trim().ReplaceLineEndings("\n"));
+    }
+}

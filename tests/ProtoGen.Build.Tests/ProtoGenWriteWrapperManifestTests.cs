@@ -109,4 +109,30 @@ public sealed class ProtoGenWriteWrapperManifestTests : IDisposable
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(Manifest));
         Assert.Empty(_engine.Errors);
     }
+
+    [Fact]
+    public void Service_cache_rescans_a_proto_only_when_its_timestamp_changes()
+    {
+        TaskItem item = Proto("protos/route_guide.proto", RouteGuide, ("ClientWrapper", "true"));
+        string cache = _temp["obj/protogen/services.cache"];
+        ProtoGenWriteWrapperManifest task = Task([item]);
+        task.CachePath = cache;
+        Assert.True(task.Execute());
+        DateTime stamp = File.GetLastWriteTimeUtc(item.ItemSpec);
+
+        // Same timestamp: the cached services are used, the file is not read.
+        File.WriteAllText(item.ItemSpec, RouteGuide.Replace("service Admin", "service Renamed", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(item.ItemSpec, stamp);
+        ProtoGenWriteWrapperManifest cached = Task([item]);
+        cached.CachePath = cache;
+        Assert.True(cached.Execute());
+        Assert.Contains(Lines(), l => l.StartsWith("service\trouteguide.Admin\t", StringComparison.Ordinal));
+
+        // A newer timestamp: rescanned.
+        File.SetLastWriteTimeUtc(item.ItemSpec, stamp.AddSeconds(5));
+        ProtoGenWriteWrapperManifest rescanned = Task([item]);
+        rescanned.CachePath = cache;
+        Assert.True(rescanned.Execute());
+        Assert.Contains(Lines(), l => l.StartsWith("service\trouteguide.Renamed\t", StringComparison.Ordinal));
+    }
 }

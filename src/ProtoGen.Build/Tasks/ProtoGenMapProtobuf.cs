@@ -72,6 +72,15 @@ public sealed class ProtoGenMapProtobuf : Task
         }
 
         var inputs = Protobuf.Select(i => ToInput(i, definedIn)).ToList();
+        var originalOf = new Dictionary<ProtoItemInput, ITaskItem>();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            if (!originalOf.ContainsKey(inputs[i]))
+            {
+                originalOf.Add(inputs[i], Protobuf[i]);
+            }
+        }
+
         var rules = NamespaceRules.Select(r => new NamespaceRuleInput(
             r.ItemSpec,
             r.GetMetadata(MetadataNames.Namespace),
@@ -95,7 +104,7 @@ public sealed class ProtoGenMapProtobuf : Task
         var staged = new List<ITaskItem>();
         foreach (MappedProto proto in plan.Protos)
         {
-            ITaskItem original = Protobuf[inputs.IndexOf(proto.Item)];
+            ITaskItem original = originalOf[proto.Item];
             var item = new TaskItem(proto.StagedPath);
             original.CopyMetadataTo(item);
             // The stage is the staged item's root: Grpc.Tools writes its outputs under the logical directory, so two

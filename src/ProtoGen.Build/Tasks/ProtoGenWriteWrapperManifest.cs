@@ -32,6 +32,12 @@ public sealed class ProtoGenWriteWrapperManifest : Task
     [Required]
     public string ManifestPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// A cache of each proto's package and services by its last write time, so a build where no proto changed
+    /// reads none of them. Optional.
+    /// </summary>
+    public string CachePath { get; set; } = string.Empty;
+
     /// <summary>Project-wide default of <c>ClientWrapper</c> (<c>$(ProtoGenClientWrappers)</c>).</summary>
     public bool ClientWrappers { get; set; }
 
@@ -47,6 +53,7 @@ public sealed class ProtoGenWriteWrapperManifest : Task
             sources[source.ItemSpec] = source;
         }
 
+        var cache = ServiceCache.Load(CachePath);
         var locator = new ProjectFileLocator();
         var text = new StringBuilder("# ProtoGen client wrapper manifest, written by the build; do not edit\n");
         foreach (ITaskItem item in Protobuf.OrderBy(i => i.ItemSpec, StringComparer.Ordinal))
@@ -57,10 +64,10 @@ public sealed class ProtoGenWriteWrapperManifest : Task
             }
 
             string protoPath = Original(item, MetadataNames.OriginalPath, item.GetMetadata(MetadataNames.FullPath));
-            ProtoFileInfo info;
+            ServiceCache.Entry info;
             try
             {
-                info = ProtoScanner.Scan(File.ReadAllText(protoPath));
+                info = cache.Get(protoPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -72,19 +79,20 @@ public sealed class ProtoGenWriteWrapperManifest : Task
             sources.TryGetValue(itemSpec, out ITaskItem? source);
             string project = source?.GetMetadata(MetadataNames.DefiningProjectFullPath) ?? string.Empty;
             int line = LocateSettings(locator, project, item, itemSpec);
-            foreach (ProtoService service in info.Services)
+            foreach (string service in info.Services)
             {
                 AppendLine(text, item, info.Package, service, enabled, project, line);
             }
         }
 
         FileWriter.WriteIfChanged(ManifestPath, text.ToString());
+        cache.Save(CachePath);
         return !Log.HasLoggedErrors;
     }
 
-    private void AppendLine(StringBuilder text, ITaskItem item, string? package, ProtoService service, bool enabled, string project, int line)
+    private void AppendLine(StringBuilder text, ITaskItem item, string package, string service, bool enabled, string project, int line)
     {
-        text.Append("service\t").Append(string.IsNullOrEmpty(package) ? service.Name : package + "." + service.Name);
+        text.Append("service\t").Append(package.Length == 0 ? service : package + "." + service);
         text.Append("\tenabled=").Append(enabled ? "true" : "false");
         Field(text, "defaultTimeout", First(item.GetMetadata(MetadataNames.DefaultTimeout), DefaultTimeout));
         Field(text, "methodTimeouts", item.GetMetadata(MetadataNames.MethodTimeouts));

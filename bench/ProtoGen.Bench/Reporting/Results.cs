@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Serialization;
+using ProtoGen.Bench.Logs;
+using ProtoGen.Bench.Projects;
+using ProtoGen.Bench.Running;
+
+namespace ProtoGen.Bench.Reporting;
+
+/// <summary>One measured build.</summary>
+/// <remarks><see cref="Binlog"/> is relative to the repository when the work folder is inside it.</remarks>
+internal sealed record BuildSample(
+    int Run,
+    double WallSeconds,
+    double? CpuSeconds,
+    double? LoadAverage,
+    double ProtocPhaseSeconds,
+    double GrpcToolsProtocSeconds,
+    double ProtoGenTargetsSeconds,
+    [property: JsonPropertyName("csharpCompileSeconds")] double CSharpCompileSeconds,
+    double? GeneratorSeconds,
+    double? AllGeneratorsSeconds,
+    double? PeakRssMiB,
+    double? PeakTreeRssMiB,
+    string Binlog,
+    [property: JsonIgnore] IReadOnlyDictionary<string, double> TargetMilliseconds)
+{
+    private const double MiB = 1024 * 1024;
+
+    public static BuildSample From(int run, CommandRun build, string binlog, BuildProfile profile) =>
+        new(
+            run,
+            build.Elapsed.TotalSeconds,
+            build.CpuTime?.TotalSeconds,
+            build.LoadAverage,
+            profile.ProtocPhaseSeconds,
+            profile.GrpcToolsProtocSeconds,
+            profile.ProtoGenTargetsSeconds,
+            profile.CSharpCompileSeconds,
+            profile.ProtoGenGeneratorSeconds,
+            profile.AllGeneratorsSeconds,
+            build.PeakBytes / MiB,
+            build.PeakTreeBytes / MiB,
+            binlog,
+            profile.TargetMilliseconds);
+}
+
+/// <summary>The runs of one case of one variant, and their statistics.</summary>
+internal sealed record CaseResult(string Case, string Variant, IReadOnlyList<BuildSample> Samples)
+{
+    public Stat? Wall => Stat.Of(Samples.Select(s => (double?)s.WallSeconds));
+
+    /// <summary>CPU time of the build's processes (user + system).</summary>
+    public Stat? Cpu => Stat.Of(Samples.Select(s => s.CpuSeconds));
+
+    /// <summary>The machine's 1-minute load average when the builds started.</summary>
+    public Stat? LoadAverage => Stat.Of(Samples.Select(s => s.LoadAverage));
+
+    /// <summary><c>_Protobuf_CoreCompile</c> plus every <c>_ProtoGen_*</c>/<c>ProtoGen_*</c> target.</summary>
+    public Stat? ProtocPhase => Stat.Of(Samples.Select(s => (double?)s.ProtocPhaseSeconds));
+
+    public Stat? GrpcToolsProtoc => Stat.Of(Samples.Select(s => (double?)s.GrpcToolsProtocSeconds));
+
+    public Stat? ProtoGenTargets => Stat.Of(Samples.Select(s => (double?)s.ProtoGenTargetsSeconds));
+
+    [JsonPropertyName("csharpCompile")]
+    public Stat? CSharpCompile => Stat.Of(Samples.Select(s => (double?)s.CSharpCompileSeconds));
+
+    public Stat? Generator => Stat.Of(Samples.Select(s => s.GeneratorSeconds));
+
+    public Stat? PeakRssMiB => Stat.Of(Samples.Select(s => s.PeakRssMiB));
+
+    public Stat? PeakTreeRssMiB => Stat.Of(Samples.Select(s => s.PeakTreeRssMiB));
+
+    /// <summary>The median time of every target that ran, in milliseconds.</summary>
+    public IReadOnlyDictionary<string, double> TargetMedianMilliseconds =>
+        Samples.SelectMany(s => s.TargetMilliseconds.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .ToDictionary(name => name, name => Stat.Of(Samples.Select(s => (double?)s.TargetMilliseconds.GetValueOrDefault(name)))!.Median, StringComparer.Ordinal);
+}
+
+/// <summary>Everything measured for one layout.</summary>
+internal sealed record LayoutResult(
+    string Name,
+    string Description,
+    int Protos,
+    int Services,
+    string Leaf,
+    IReadOnlyDictionary<string, GeneratedCode> GeneratedCode,
+    IReadOnlyList<CaseResult> Cases)
+{
+    public CaseResult Get(BuildCase buildCase, Variant variant) =>
+        Cases.Single(c => c.Case == buildCase.Key() && c.Variant == variant.Key());
+}
+
+/// <summary>ProtoGen's median divided by plain Grpc.Tools' median, for one layout (lower is better).</summary>
+internal sealed record Ratios(string Layout, double Clean, double NoOp, double Touch1, double ProtocPhase, double? CleanCpu, double? Touch1Cpu)
+{
+    public static Ratios Of(LayoutResult layout)
+    {
+        double? Ratio(BuildCase buildCase, Func<CaseResult, Stat?> measure) =>
+            measure(layout.Get(buildCase, Variant.ProtoGen))?.Median / measure(layout.Get(buildCase, Variant.GrpcTools))?.Median;
+
+        return new Ratios(
+            layout.Name,
+            Ratio(BuildCase.Clean, c => c.Wall)!.Value,
+            Ratio(BuildCase.NoOp, c => c.Wall)!.Value,
+            Ratio(BuildCase.TouchLeaf, c => c.Wall)!.Value,
+            Ratio(BuildCase.Clean, c => c.ProtocPhase)!.Value,
+            Ratio(BuildCase.Clean, c => c.Cpu),
+            Ratio(BuildCase.TouchLeaf, c => c.Cpu));
+    }
+
+    /// <summary>The same for CPU time, less sensitive to other work on the machine.</summary>
+    public string CpuLine => FormattableString.Invariant(
+        $"bench-cpu: clean_vs_grpctools={CleanCpu:0.00} touch1_vs_grpctools={Touch1Cpu:0.00}");
+
+    /// <summary>The closing line of a bench run.</summary>
+    public string Line => FormattableString.Invariant(
+        $"bench: clean_vs_grpctools={Clean:0.00} noop_vs_grpctools={NoOp:0.00} touch1_vs_grpctools={Touch1:0.00} protoc_phase_vs_grpctools={ProtocPhase:0.00}");
+}
+
+/// <summary>The machine and tools of a bench run.</summary>
+internal sealed record Machine(string Processor, int Cores, double MemoryGiB, string OperatingSystem, string DotnetSdk, string GrpcTools, string GoogleProtobuf);
+
+/// <summary>A whole bench run: what is written to latest.json.</summary>
+internal sealed record BenchResults(
+    DateTimeOffset Date,
+    string ProtoGenCommit,
+    bool ProtoGenUncommittedChanges,
+    Machine Machine,
+    int Runs,
+    bool CompilerServer,
+    string BuildCommand,
+    IReadOnlyList<LayoutResult> Layouts,
+    Ratios Summary);

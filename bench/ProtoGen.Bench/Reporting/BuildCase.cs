@@ -6,7 +6,7 @@ internal enum BuildCase
     /// <summary>bin/ and obj/Debug/ deleted (restore's outputs kept), then a build.</summary>
     Clean,
 
-    /// <summary>A build right after a build, nothing changed.</summary>
+    /// <summary>A build right after a build, nothing changed; timed without the binary log, profiled by a second no-op.</summary>
     NoOp,
 
     /// <summary>A build after a content change (a comment line) in the proto that no other proto imports.</summary>

@@ -24,7 +24,7 @@ internal static class MarkdownReport
         Line($"");
         Line($"- ProtoGen: commit `{results.ProtoGenCommit}`{(results.ProtoGenUncommittedChanges ? " with uncommitted changes in build/ or src/" : string.Empty)}");
         Line($"- Machine: {results.Machine.Processor}, {results.Machine.Cores} cores, {results.Machine.MemoryGiB:0} GiB, {results.Machine.OperatingSystem}");
-        Line($"- .NET SDK {results.Machine.DotnetSdk}, Grpc.Tools {results.Machine.GrpcTools}, Google.Protobuf {results.Machine.GoogleProtobuf}; `dotnet build --no-restore -nodeReuse:false -p:UseSharedCompilation={(results.CompilerServer ? "true" : "false")}`, Debug, binary log and `ReportAnalyzer` on for every build of both variants");
+        Line($"- .NET SDK {results.Machine.DotnetSdk}, Grpc.Tools {results.Machine.GrpcTools}, Google.Protobuf {results.Machine.GoogleProtobuf}; `dotnet build --no-restore -nodeReuse:false -p:UseSharedCompilation={(results.CompilerServer ? "true" : "false")}`, Debug, binary log and `ReportAnalyzer` on for every measured build of both variants except the timed no-op build (a second no-op build gives its targets)");
         Line($"- {results.Runs} run(s) per case, the variants alternating build by build; times in seconds, median (min–max); ratio = ProtoGen's median / Grpc.Tools' median, lower is better. CPU = user + system time of the build's processes (less sensitive than wall time to other work on the machine; see the load average column)");
         Line($"");
         Line($"```");

@@ -22,7 +22,7 @@ internal sealed record CommandRun(int ExitCode, TimeSpan Elapsed, TimeSpan? CpuT
 /// Runs <c>dotnet restore</c> and <c>dotnet build</c> the same way for both variants: no MSBuild node reuse and no
 /// MSBuild server (every build starts fresh nodes, as in CI, and its workers are children of the process measured),
 /// the compiler server on or off as asked (<c>-p:UseSharedCompilation</c>, whatever the environment says), a binary
-/// log, the compiler's analyzer report, and a timeout after which the whole process tree is killed.
+/// log and the compiler's analyzer report when asked, and a timeout after which the whole process tree is killed.
 /// </summary>
 internal sealed class DotnetCli(TimeSpan timeout, bool compilerServer)
 {
@@ -34,12 +34,16 @@ internal sealed class DotnetCli(TimeSpan timeout, bool compilerServer)
     public CommandRun Restore(string projectFile, string outputLog) =>
         Run(["restore", projectFile, "-nologo", "-nodeReuse:false", "-tl:off", "-v:m"], outputLog);
 
-    /// <summary><c>dotnet build --no-restore</c> with a binary log and <c>ReportAnalyzer</c> (per-generator times).</summary>
-    public CommandRun Build(string projectFile, string binlog, string outputLog) =>
+    /// <summary>
+    /// <c>dotnet build --no-restore</c>; with a binary log path, instrumented: the binary log and <c>ReportAnalyzer</c>
+    /// (per-generator times).
+    /// </summary>
+    public CommandRun Build(string projectFile, string? binlog, string outputLog) =>
         Run(
             [
                 "build", projectFile, "--no-restore", "-nologo", "-nodeReuse:false", "-tl:off", "-v:m", "-clp:NoSummary",
-                "-bl:" + binlog, "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=" + (compilerServer ? "true" : "false"),
+                "-p:UseSharedCompilation=" + (compilerServer ? "true" : "false"),
+                .. binlog is null ? (string[])[] : ["-bl:" + binlog, "-p:ReportAnalyzer=true"],
             ],
             outputLog);
 

@@ -12,7 +12,16 @@ namespace ProtoGen.Build.Protoc;
 /// <param name="OriginalPath">The proto file the user wrote.</param>
 /// <param name="OriginalLineCount">Lines in the original; a position past them is on the line ProtoGen added.</param>
 /// <param name="OriginalLines">The original's lines, to turn protoc's columns (tabs to multiples of 8) into character columns; optional.</param>
-internal sealed record StagedFile(string StagedPath, string LogicalPath, string OriginalPath, int OriginalLineCount, IReadOnlyList<string>? OriginalLines = null);
+internal sealed record StagedFile(string StagedPath, string LogicalPath, string OriginalPath, int OriginalLineCount, IReadOnlyList<string>? OriginalLines = null)
+{
+    /// <summary>The staged file for <paramref name="originalText"/>, the original's whole text.</summary>
+    public static StagedFile FromOriginal(string stagedPath, string logicalPath, string originalPath, string originalText)
+    {
+        string[] lines = originalText.Split('\n');
+        int count = originalText.EndsWith("\n", StringComparison.Ordinal) ? lines.Length - 1 : lines.Length;
+        return new StagedFile(stagedPath, logicalPath, originalPath, count, lines);
+    }
+}
 
 /// <summary>
 /// Turns protoc's messages about staged copies into diagnostics about the original files, and names a missing

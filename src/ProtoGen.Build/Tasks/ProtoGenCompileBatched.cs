@@ -207,9 +207,8 @@ public sealed class ProtoGenCompileBatched : Task
     private static StagedFile ToStagedFile(ITaskItem item)
     {
         string original = item.GetMetadata(MetadataNames.OriginalPath);
-        string[] lines = File.Exists(original) ? File.ReadAllText(original).Split('\n') : [];
-        int count = lines.Length > 0 && lines[lines.Length - 1].Length == 0 ? lines.Length - 1 : lines.Length;
-        return new StagedFile(Source(item), item.GetMetadata(MetadataNames.LogicalPath), original, count, lines);
+        string text = File.Exists(original) ? File.ReadAllText(original) : string.Empty;
+        return StagedFile.FromOriginal(Source(item), item.GetMetadata(MetadataNames.LogicalPath), original, text);
     }
 
     private static void AddOptions(List<string> arguments, string option, ITaskItem item, params string[] metadata)

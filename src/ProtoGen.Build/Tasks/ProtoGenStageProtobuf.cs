@@ -98,8 +98,7 @@ public sealed class ProtoGenStageProtobuf : Task
             string text = File.ReadAllText(original);
             string staged = ProtoStager.Stage(text, ProtoScanner.Scan(text), decision);
             FileWriter.WriteIfChanged(stagedPath, staged);
-            string[] lines = text.Split('\n');
-            return new StagedFile(stagedPath, item.GetMetadata(MetadataNames.LogicalPath), original, CountLines(text), lines);
+            return StagedFile.FromOriginal(stagedPath, item.GetMetadata(MetadataNames.LogicalPath), original, text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -176,19 +175,5 @@ public sealed class ProtoGenStageProtobuf : Task
         {
             File.Delete(path);
         }
-    }
-
-    private static int CountLines(string text)
-    {
-        int lines = 1;
-        foreach (char c in text)
-        {
-            if (c == '\n')
-            {
-                lines++;
-            }
-        }
-
-        return text.EndsWith("\n", StringComparison.Ordinal) ? lines - 1 : lines;
     }
 }

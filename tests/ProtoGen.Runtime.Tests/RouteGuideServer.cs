@@ -41,8 +41,31 @@ public sealed class RouteGuideServer : IAsyncLifetime
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Channel = GrpcChannel.ForAddress(address);
 
-        // Warm up (connection, JIT) so that the tests' short deadlines measure calls, not start-up.
-        await new RouteGuide.RouteGuideClient(Channel).GetFeatureAsync(new Point(), deadline: DateTime.UtcNow.AddSeconds(10));
+        // Warm up (connection, JIT) every RPC kind, so that the tests' short deadlines measure calls, not
+        // start-up: a cold duplex call once ran out of its 400 ms before its first write on a loaded machine.
+        var client = new RouteGuide.RouteGuideClient(Channel);
+        DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+        await client.GetFeatureAsync(new Point(), deadline: deadline);
+        using (AsyncServerStreamingCall<Feature> features = client.ListFeatures(new Rectangle { Hi = new Point { Latitude = 1 } }, deadline: deadline))
+        {
+            while (await features.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        }
+
+        using (AsyncClientStreamingCall<Point, RouteSummary> route = client.RecordRoute(deadline: deadline))
+        {
+            await route.RequestStream.CompleteAsync();
+            await route;
+        }
+
+        using AsyncDuplexStreamingCall<RouteNote, RouteNote> chat = client.RouteChat(deadline: deadline);
+        await chat.RequestStream.WriteAsync(new RouteNote { Message = "warm-up" });
+        await chat.ResponseStream.MoveNext(CancellationToken.None);
+        await chat.RequestStream.CompleteAsync();
+        while (await chat.ResponseStream.MoveNext(CancellationToken.None))
+        {
+        }
     }
 
     public async Task DisposeAsync()

@@ -18,7 +18,7 @@ public sealed class ClientWrapperGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValuesProvider<ClientModel> clients = context.SyntaxProvider
-            .CreateSyntaxProvider(ClientParser.IsCandidate, ClientParser.Parse)
+            .ForAttributeWithMetadataName(ClientParser.GeneratedCodeAttribute, ClientParser.IsCandidateConstructor, ClientParser.Parse)
             .Where(static client => client is not null)
             .Select(static (client, _) => client!)
             .WithTrackingName(TrackingNames.Clients);
@@ -48,7 +48,8 @@ public sealed class ClientWrapperGenerator : IIncrementalGenerator
                 pair.Left.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1") is not null
                     && pair.Left.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not null
                     && pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 },
-                pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }))
+                pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 },
+                pair.Left.GetTypeByMetadataName("ProtoGen.Runtime.GrpcStreaming") is not null))
             .WithTrackingName(TrackingNames.CompilationFeatures);
 
         IncrementalValuesProvider<WrapperResult> results = clients

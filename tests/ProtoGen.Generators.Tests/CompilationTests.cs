@@ -77,6 +77,28 @@ public sealed class CompilationTests
     }
 
     [Fact]
+    public void StreamMethods_UseTheRuntimeIterator_OrTheirOwnWhereTheRuntimeHasNone()
+    {
+        // netstandard2.1 and later get ProtoGen.Runtime's GrpcStreaming: one iterator for the whole project.
+        GeneratorHarness.RunOutput current = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), globalOptions: GeneratorHarness.WrapAll());
+        string withHelper = string.Join("\n", current.Result.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("global::ProtoGen.Runtime.GrpcStreaming.ReadAllAsync(token => ListFeatures(request, headers, deadline, timeout, token), cancellationToken)", withHelper, StringComparison.Ordinal);
+        Assert.DoesNotContain(" async ", withHelper, StringComparison.Ordinal);
+
+        // The netstandard2.0 runtime has no IAsyncEnumerable; a C# 8 consumer that has the type gets an iterator per method.
+        CSharpCompilation compilation = GeneratorHarness.Compilation(GeneratorHarness.Fixture("route_guide"), runtime: GeneratorHarness.NetStandard20RuntimeReference);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(globalOptions: GeneratorHarness.WrapAll())
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        string withoutHelper = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+
+        Assert.Empty(diagnostics);
+        Assert.DoesNotContain("GrpcStreaming", withoutHelper, StringComparison.Ordinal);
+        Assert.Contains("public async global::System.Collections.Generic.IAsyncEnumerable<global::Routeguide.Feature> ListFeaturesStreamAsync(", withoutHelper, StringComparison.Ordinal);
+        Assert.Contains("[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken", withoutHelper, StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void RouteGuideWrapper_IsUsableAsWritten()
     {
         SyntaxTree usage = GeneratorHarness.Source("/repo/src/Usage.cs", """

@@ -30,6 +30,10 @@ internal static class GeneratorHarness
     private static readonly MetadataReference RuntimeReference =
         MetadataReference.CreateFromFile(typeof(ProtoGen.Runtime.GrpcCallDefaults).Assembly.Location);
 
+    /// <summary>The runtime's netstandard2.0 build (see the csproj): everything but GrpcStreaming.</summary>
+    public static readonly MetadataReference NetStandard20RuntimeReference =
+        MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "runtime-netstandard2.0", "ProtoGen.Runtime.dll"));
+
     /// <summary>
     /// The Grpc.Tools output of a fixture proto (see the csproj: GrpcFixtures/&lt;name&gt;/), as syntax trees
     /// with stable paths, so snapshots do not depend on where the tests run.
@@ -54,11 +58,11 @@ internal static class GeneratorHarness
 
     public static SyntaxTree Source(string path, string text) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: path);
 
-    public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees, bool withRuntime = true)
+    public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees, bool withRuntime = true, MetadataReference? runtime = null)
         => CSharpCompilation.Create(
             "Consumer",
             trees,
-            withRuntime ? GrpcReferences.Add(RuntimeReference) : GrpcReferences,
+            withRuntime ? GrpcReferences.Add(runtime ?? RuntimeReference) : GrpcReferences,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
 
                 // As the .NET SDK does (NoWarn 1701;1702): binding-redirect assumptions between reference versions.

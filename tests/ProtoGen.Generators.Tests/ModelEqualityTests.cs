@@ -53,7 +53,7 @@ public sealed class ModelEqualityTests
         ClientModel client = Clients().Single(c => c.ServiceName == "routeguide.RouteGuide");
         ManifestFile manifest = ManifestParser.Parse("/m.protogen-wrappers", SourceText.From(Manifest));
         var settings = new GlobalSettings(false, null, EquatableArray<DiagnosticInfo>.Empty);
-        var features = new CompilationFeatures(true, true, true);
+        var features = new CompilationFeatures(true, true, true, true);
 
         WrapperResult first = WrapperSpecBuilder.Build(client, manifest.Entries, settings, features);
         WrapperResult second = WrapperSpecBuilder.Build(client, manifest.Entries, settings, features);

@@ -67,11 +67,11 @@ public sealed class DesignTimeBuildTests
         Assert.Contains(workspace.Path("Lib/obj/Debug/net10.0/acme/payments/v1/LedgerGrpc.cs"), compile);
         Assert.Contains(workspace.Path("Lib/obj/Debug/net10.0/acme/common/v1/Money.cs"), compile);
 
-        // The compiler the IDE starts gets the generator, its manifest and the runtime from the package.
+        // The compiler the IDE starts gets the generator, its manifest and the runtime (its netstandard2.1 build, which has GrpcStreaming) from the package.
         string version = workspace.Feed.Version;
         Assert.Contains(arguments, a => a.StartsWith("/analyzer:", System.StringComparison.Ordinal) && a.Contains($"/protogen/{version}/analyzers/dotnet/cs/ProtoGen.Generators.dll", System.StringComparison.Ordinal));
         Assert.Contains(arguments, a => a.StartsWith("/additionalfile:", System.StringComparison.Ordinal) && a.Contains("/protogen/Lib.protogen-wrappers", System.StringComparison.Ordinal));
-        Assert.Contains(arguments, a => a.StartsWith("/reference:", System.StringComparison.Ordinal) && a.Contains($"/protogen.runtime/{version}/lib/netstandard2.0/ProtoGen.Runtime.dll", System.StringComparison.Ordinal));
+        Assert.Contains(arguments, a => a.StartsWith("/reference:", System.StringComparison.Ordinal) && a.Contains($"/protogen.runtime/{version}/lib/netstandard2.1/ProtoGen.Runtime.dll", System.StringComparison.Ordinal));
 
         // The compiler did not run.
         Assert.False(workspace.Exists("Lib/bin/Debug/net10.0/Lib.dll"));

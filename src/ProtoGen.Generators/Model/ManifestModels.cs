@@ -55,4 +55,5 @@ internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, Eq
 /// <param name="HasRuntime">Whether ProtoGen.Runtime is referenced.</param>
 /// <param name="SupportsAsyncEnumerable">Whether async iterators (IAsyncEnumerable, C# 8) are available.</param>
 /// <param name="SupportsNullable">Whether the language version has nullable reference types (C# 8); netstandard2.0 defaults to C# 7.3.</param>
-internal sealed record CompilationFeatures(bool HasRuntime, bool SupportsAsyncEnumerable, bool SupportsNullable);
+/// <param name="HasStreamingHelper">Whether ProtoGen.Runtime has <c>GrpcStreaming</c> (its netstandard2.1 build), so stream methods need no iterator of their own.</param>
+internal sealed record CompilationFeatures(bool HasRuntime, bool SupportsAsyncEnumerable, bool SupportsNullable, bool HasStreamingHelper);

@@ -14,7 +14,8 @@ internal sealed record WrapperSpec(
     EquatableArray<MethodTimeout> MethodTimeouts,
     EquatableArray<MetadataEntry> DefaultMetadata,
     bool SupportsAsyncEnumerable,
-    bool SupportsNullable)
+    bool SupportsNullable,
+    bool HasStreamingHelper)
 {
     public string HintName => (Namespace.Length == 0 ? "_global_" : Namespace) + "." + WrapperName + ".g.cs";
 }

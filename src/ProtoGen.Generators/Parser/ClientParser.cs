@@ -14,33 +14,35 @@ internal static class ClientParser
 {
     private const string MethodFieldPrefix = "__Method_";
 
-    /// <summary>Cheap syntax filter: a class whose base list names <c>ClientBase</c> (any qualification, generic).</summary>
-    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
+    /// <summary>
+    /// The attribute the generator looks for. Grpc.Tools marks every member it generates with it, including the
+    /// client's constructor from a channel. Keying on an attribute lets Roslyn skip every subtree without one
+    /// (method bodies: most of the generated code) instead of visiting every node of every file.
+    /// </summary>
+    public const string GeneratedCodeAttribute = "System.CodeDom.Compiler.GeneratedCodeAttribute";
+
+    /// <summary>
+    /// Cheap syntax filter on the nodes that carry <see cref="GeneratedCodeAttribute"/>: the one-parameter
+    /// constructor of a nested class whose base list names <c>ClientBase</c>. Its parameter is the channel
+    /// (<c>grpc::ChannelBase channel</c>); this picks one node per client.
+    /// </summary>
+    public static bool IsCandidateConstructor(SyntaxNode node, CancellationToken cancellationToken)
+        => node is ConstructorDeclarationSyntax { ParameterList.Parameters: { Count: 1 } parameters, Parent: ClassDeclarationSyntax client }
+            && parameters[0].Type is { } type
+            && RightmostName(type) is IdentifierNameSyntax { Identifier.ValueText: "ChannelBase" }
+            && IsCandidate(client);
+
+    /// <summary>Cheap syntax filter: a nested class whose base list names <c>ClientBase</c> (any qualification, generic).</summary>
+    public static bool IsCandidate(ClassDeclarationSyntax node)
     {
-        if (node is not ClassDeclarationSyntax { BaseList: { } baseList } || node.Parent is not ClassDeclarationSyntax)
+        if (node is not { BaseList: { } baseList } || node.Parent is not ClassDeclarationSyntax)
         {
             return false;
         }
 
         foreach (BaseTypeSyntax baseType in baseList.Types)
         {
-            TypeSyntax type = baseType.Type;
-            while (true)
-            {
-                switch (type)
-                {
-                    case QualifiedNameSyntax qualified:
-                        type = qualified.Right;
-                        continue;
-                    case AliasQualifiedNameSyntax aliased:
-                        type = aliased.Name;
-                        continue;
-                }
-
-                break;
-            }
-
-            if (type is GenericNameSyntax { Identifier.ValueText: "ClientBase", TypeArgumentList.Arguments.Count: 1 })
+            if (RightmostName(baseType.Type) is GenericNameSyntax { Identifier.ValueText: "ClientBase", TypeArgumentList.Arguments.Count: 1 })
             {
                 return true;
             }
@@ -49,11 +51,29 @@ internal static class ClientParser
         return false;
     }
 
-    /// <summary>Semantic check and read-out; <see langword="null"/> when the class is not a Grpc.Tools client.</summary>
-    public static ClientModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    private static TypeSyntax RightmostName(TypeSyntax type)
     {
-        var declaration = (ClassDeclarationSyntax)context.Node;
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol client)
+        while (true)
+        {
+            switch (type)
+            {
+                case QualifiedNameSyntax qualified:
+                    type = qualified.Right;
+                    continue;
+                case AliasQualifiedNameSyntax aliased:
+                    type = aliased.Name;
+                    continue;
+                default:
+                    return type;
+            }
+        }
+    }
+
+    /// <summary>Semantic check and read-out of the client that declares the matched constructor; <see langword="null"/> when it is not a Grpc.Tools client.</summary>
+    public static ClientModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetNode.Parent is not ClassDeclarationSyntax declaration
+            || context.TargetSymbol.ContainingType is not INamedTypeSymbol client)
         {
             return null;
         }

@@ -88,7 +88,8 @@ internal static class WrapperSpecBuilder
             methodTimeouts.ToEquatableArray(),
             entry?.DefaultMetadata ?? EquatableArray<MetadataEntry>.Empty,
             features.SupportsAsyncEnumerable,
-            features.SupportsNullable);
+            features.SupportsNullable,
+            features.HasStreamingHelper);
         return new WrapperResult(spec, diagnostics.ToEquatableArray());
     }
 

@@ -24,7 +24,7 @@ internal static class DurationSyntax
         }
 
         TimeSpan value;
-        if (text.IndexOf(':') >= 0)
+        if (ContainsColon(text))
         {
             if (text[0] == '-' || !TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out value))
             {
@@ -123,4 +123,18 @@ internal static class DurationSyntax
     }
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    // A loop: string.Contains(char) is not in netstandard2.0, and IndexOf draws a different analyzer warning per target.
+    private static bool ContainsColon(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c == ':')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

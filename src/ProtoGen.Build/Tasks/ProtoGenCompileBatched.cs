@@ -184,7 +184,18 @@ public sealed class ProtoGenCompileBatched : Task
 
         string directory = Path.Combine(ProjectDirectory, DependencyDirectory);
         Directory.CreateDirectory(directory);
-        File.WriteAllText(DependencyFiles.PathFor(directory, Source(item)), DependencyFiles.Format(itemOutputs, inputs));
+        File.WriteAllText(DependencyFiles.PathFor(directory, Source(item)), DependencyFiles.Format(itemOutputs, inputs.Select(ProjectRelative).ToList()));
+    }
+
+    /// <summary>
+    /// A path under the project directory relative to it, as protoc writes them for Grpc.Tools (which resolves
+    /// them against the project): about a third of the bytes Grpc.Tools reads in every build.
+    /// </summary>
+    private string ProjectRelative(string path)
+    {
+        string root = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        string full = Path.GetFullPath(Path.Combine(ProjectDirectory, path));
+        return full.StartsWith(root, IO.FileSystemCase.Comparison) ? full.Substring(root.Length) : path;
     }
 
     private List<string> ProtoPaths(ITaskItem item)

@@ -21,21 +21,12 @@ public sealed class CleanBuildTests
         using var workspace = new ConsumerWorkspace("clean");
         workspace
             .WriteMappedTree("Lib/protos")
-            .Write("Lib/Lib.csproj", $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                {workspace.ProtoGenReferences}
-                  </ItemGroup>
-                  <ItemGroup>
-                {Protos.MappedItems("protos")}
-                  </ItemGroup>
-                </Project>
-                """);
+            .Write("Lib/Lib.csproj", workspace.MappedProject(
+                """
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                """));
 
         workspace.Build("Lib").AssertSucceeded();
         Assert.All(Outputs, output => Assert.True(workspace.Exists(output), output + " after the first build"));

@@ -32,20 +32,11 @@ public sealed class DesignTimeBuildTests
         using var workspace = new ConsumerWorkspace("design time");
         workspace
             .WriteMappedTree("Lib/protos")
-            .Write("Lib/Lib.csproj", $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                  </PropertyGroup>
-                  <ItemGroup>
-                {workspace.ProtoGenReferences}
-                  </ItemGroup>
-                  <ItemGroup>
-                {Protos.MappedItems("protos")}
-                  </ItemGroup>
-                </Project>
-                """);
+            .Write("Lib/Lib.csproj", workspace.MappedProject(
+                """
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                """));
 
         workspace.DotNet("Lib", "restore", "-nodeReuse:false", "-tl:off", "-v:minimal").AssertSucceeded();
         Assert.False(workspace.Exists("Lib/obj/Debug"), "nothing but restore output exists before the design-time build");

@@ -12,25 +12,18 @@ public sealed class LiveServerTests
         using var workspace = new ConsumerWorkspace("live server");
         workspace
             .WriteMappedTree("App/protos")
-            .Write("App/App.csproj", $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <FrameworkReference Include="Microsoft.AspNetCore.App" />
-                {workspace.ProtoGenReferences}
-                    <PackageReference Include="Grpc.AspNetCore.Server" Version="{Repo.GrpcVersion}" />
-                    <PackageReference Include="Grpc.Net.Client" Version="{Repo.GrpcVersion}" />
-                  </ItemGroup>
-                  <ItemGroup>
-                {Protos.MappedItems("protos")}
-                  </ItemGroup>
-                </Project>
-                """)
+            .Write("App/App.csproj", workspace.MappedProject(
+                """
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                """,
+                references: $"""
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                <PackageReference Include="Grpc.AspNetCore.Server" Version="{Repo.GrpcVersion}" />
+                <PackageReference Include="Grpc.Net.Client" Version="{Repo.GrpcVersion}" />
+                """))
             .Write("App/Program.cs", """
                 using System;
                 using System.Linq;

@@ -17,22 +17,13 @@ public sealed class MultiTargetTests
         using var workspace = new ConsumerWorkspace("multi target");
         workspace
             .WriteMappedTree("Lib/protos")
-            .Write("Lib/Lib.csproj", $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>
-                    <!-- As multi-target libraries usually do; the C# 7.3 default of netstandard2.0 has its own test. -->
-                    <LangVersion>latest</LangVersion>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                {workspace.ProtoGenReferences}
-                  </ItemGroup>
-                  <ItemGroup>
-                {Protos.MappedItems("protos")}
-                  </ItemGroup>
-                </Project>
-                """)
+            .Write("Lib/Lib.csproj", workspace.MappedProject(
+                """
+                <TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>
+                <!-- As multi-target libraries usually do; the C# 7.3 default of netstandard2.0 has its own test. -->
+                <LangVersion>latest</LangVersion>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                """))
             .Write("Lib/Ledgers.cs", """
                 using Contoso.Payments.V1;
                 using Grpc.Core;
@@ -67,20 +58,11 @@ public sealed class MultiTargetTests
         using var workspace = new ConsumerWorkspace("csharp 7.3");
         workspace
             .WriteMappedTree("Lib/protos")
-            .Write("Lib/Lib.csproj", $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>netstandard2.0</TargetFramework>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                {workspace.ProtoGenReferences}
-                  </ItemGroup>
-                  <ItemGroup>
-                {Protos.MappedItems("protos")}
-                  </ItemGroup>
-                </Project>
-                """);
+            .Write("Lib/Lib.csproj", workspace.MappedProject(
+                """
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                """));
 
         workspace.Build("Lib").AssertSucceeded();
 

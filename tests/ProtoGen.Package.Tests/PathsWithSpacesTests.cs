@@ -12,22 +12,15 @@ public sealed class PathsWithSpacesTests
         using var workspace = new ConsumerWorkspace("spaces");
         workspace
             .WriteMappedTree("shared protos/team protos")
-            .Write("My App/My App.csproj", $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                {workspace.ProtoGenReferences}
-                  </ItemGroup>
-                  <ItemGroup>
-                {Protos.MappedItems("../shared protos/team protos", "GrpcServices=\"Client\" DefaultTimeout=\"1.5s\"")}
-                  </ItemGroup>
-                </Project>
-                """)
+            .Write("My App/My App.csproj", workspace.MappedProject(
+                """
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                """,
+                root: "../shared protos/team protos",
+                ledgerMetadata: "GrpcServices=\"Client\" DefaultTimeout=\"1.5s\""))
             .Write("My App/Program.cs", """
                 using System;
                 using Contoso.Payments.V1;

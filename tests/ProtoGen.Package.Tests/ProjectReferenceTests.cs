@@ -13,21 +13,13 @@ public sealed class ProjectReferenceTests
         using var workspace = new ConsumerWorkspace("project references");
         workspace
             .WriteMappedTree("B/protos")
-            .Write("B/B.csproj", $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                {workspace.ProtoGenReferences}
-                  </ItemGroup>
-                  <ItemGroup>
-                {Protos.MappedItems("protos", "GrpcServices=\"Client\" DefaultTimeout=\"5s\"")}
-                  </ItemGroup>
-                </Project>
-                """)
+            .Write("B/B.csproj", workspace.MappedProject(
+                """
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                """,
+                ledgerMetadata: "GrpcServices=\"Client\" DefaultTimeout=\"5s\""))
             .Write("A/protos/shop.proto", """
                 syntax = "proto3";
 

@@ -50,8 +50,29 @@ internal static class Protos
             .Write(root + "/common/v1/money.proto", Money)
             .Write(root + "/payments/v1/ledger.proto", Ledger);
 
+    private const string DefaultLedgerMetadata = "DefaultTimeout=\"7s\" DefaultMetadata=\"x-client=package-test\"";
+
+    /// <summary>
+    /// A consumer project file that references the ProtoGen package (and <paramref name="references"/>) and compiles
+    /// both trees under <paramref name="root"/> with <see cref="MappedItems"/>; each test gives its own properties.
+    /// </summary>
+    public static string MappedProject(this ConsumerWorkspace workspace, string properties, string root = "protos", string ledgerMetadata = DefaultLedgerMetadata, string references = "") => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+        {properties}
+          </PropertyGroup>
+          <ItemGroup>
+        {workspace.ProtoGenReferences}
+        {references}
+          </ItemGroup>
+          <ItemGroup>
+        {MappedItems(root, ledgerMetadata)}
+          </ItemGroup>
+        </Project>
+        """;
+
     /// <summary>The Protobuf items that map both trees, a namespace rule and wrapper defaults.</summary>
-    public static string MappedItems(string root, string ledgerMetadata = "DefaultTimeout=\"7s\" DefaultMetadata=\"x-client=package-test\"") => $"""
+    public static string MappedItems(string root, string ledgerMetadata = DefaultLedgerMetadata) => $"""
             <Protobuf Include="{root}/common/**/*.proto" ProtoRoot="{root}/common" ImportPrefix="acme/common" GrpcServices="None" />
             <Protobuf Include="{root}/payments/**/*.proto" ProtoRoot="{root}/payments" ImportPrefix="acme/payments" {ledgerMetadata} />
             <ProtoNamespace Include="acme/payments" Namespace="Contoso.Payments" />

@@ -38,6 +38,37 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void Batched_protos_get_the_compile_options_Grpc_Tools_sets_and_unmapped_protos_stay_with_Grpc_Tools()
+    {
+        // route_guide.proto is mapped (batched by ProtoGen); route_summary.proto is not (compiled by Grpc.Tools)
+        // and imports the mapped one by its logical path.
+        using TestProject project = new TestProject("mixed")
+            .CopyProtos("fixtures/custom_path", "protos")
+            .CopyProtos("fixtures/custom_path", "plain")
+            .WithProject("""
+                <Protobuf Include="protos/route_guide.proto" ProtoRoot="protos" ImportPrefix="grpc/example/custom/path" GrpcServices="Client" Access="Internal" />
+                <Protobuf Include="plain/route_summary.proto" ProtoRoot="plain" GrpcServices="None" Access="Internal" />
+                """);
+
+        BuildResult result = project.Build();
+
+        Assert.True(result.Succeeded, result.Output);
+        Assert.Equal(["grpc/example/custom/path/route_guide.proto"], ProtosCompiled(result, byGrpcTools: 1));
+        Assert.EndsWith("plain/route_summary.proto", Assert.Single(result.ProtocCommands), StringComparison.Ordinal);
+        // Access="Internal" and GrpcServices="Client" reach the batched run through Protobuf_PrepareCompileOptions.
+        Assert.Contains("internal sealed partial class Point", project.Read("obj/Debug/net10.0/grpc/example/custom/path/RouteGuide.cs"), StringComparison.Ordinal);
+        string grpc = project.Read("obj/Debug/net10.0/grpc/example/custom/path/RouteGuideGrpc.cs");
+        Assert.Contains("internal static partial class RouteGuide", grpc, StringComparison.Ordinal);
+        Assert.Contains("class RouteGuideClient", grpc, StringComparison.Ordinal);
+        Assert.DoesNotContain("RouteGuideBase", grpc, StringComparison.Ordinal);
+
+        BuildResult noOp = project.Build();
+        Assert.True(noOp.Succeeded, noOp.Output);
+        Assert.Empty(noOp.ProtocCommands);
+        Assert.Equal(0, noOp.BatchRuns);
+    }
+
+    [Fact]
     public void Clean_removes_what_ProtoGen_wrote_and_a_rebuild_is_byte_identical()
     {
         using TestProject project = new TestProject("clean")
@@ -64,9 +95,9 @@ public sealed class IncrementalBuildTests
     }
 
     /// <summary>What protoc compiled: ProtoGen batches all mapped protos, so Grpc.Tools runs protoc for none.</summary>
-    private static string[] ProtosCompiled(BuildResult result)
+    private static string[] ProtosCompiled(BuildResult result, int byGrpcTools = 0)
     {
-        Assert.Empty(result.ProtocCommands);
+        Assert.Equal(byGrpcTools, result.ProtocCommands.Count);
         Assert.Equal(1, result.BatchRuns);
         return result.BatchCompiled.Order(StringComparer.Ordinal).ToArray();
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
@@ -52,5 +53,74 @@ internal static class DependencyFiles
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The inputs listed in a dependency file (protoc's or <see cref="Format"/>'s): one file per line after the
+    /// line with the ':' that ends the outputs, which also holds the first input. Each line's continuation
+    /// backslash and surrounding white space are dropped, so names may contain spaces. Null when the file cannot
+    /// be read or has no separator.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadInputs(string path)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var inputs = new List<string>();
+        bool inInputs = false;
+        foreach (string line in lines)
+        {
+            int start = 0;
+            if (!inInputs)
+            {
+                int separator = Separator(line);
+                if (separator < 0)
+                {
+                    continue;
+                }
+
+                inInputs = true;
+                start = separator + 1;
+            }
+
+            string name = Trim(line, start);
+            if (name.Length > 0)
+            {
+                inputs.Add(name);
+            }
+        }
+
+        return inInputs ? inputs : null;
+    }
+
+    /// <summary>The ':' after the last output, skipping a drive letter's (<c>C:\</c>) at the start of a name.</summary>
+    private static int Separator(string line)
+    {
+        int colon = line.IndexOf(':');
+        while (colon > 0 && colon + 1 < line.Length && (line[colon + 1] == '\\' || line[colon + 1] == '/')
+            && char.IsLetter(line[colon - 1]) && (colon == 1 || char.IsWhiteSpace(line[colon - 2])))
+        {
+            colon = line.IndexOf(':', colon + 1);
+        }
+
+        return colon;
+    }
+
+    private static string Trim(string line, int start)
+    {
+        int end = line.Length;
+        if (end > start && line[end - 1] == '\\')
+        {
+            end--;
+        }
+
+        return line.Substring(start, end - start).Trim();
     }
 }

@@ -56,7 +56,7 @@ public sealed class ProtoGenCompileBatched : Task
         IReadOnlyList<IReadOnlyList<ITaskItem>> runs = BatchPlanner.Plan(
             Protobuf,
             CompileKey,
-            item => outputs[Source(item)].Select(Path.GetFileName).OfType<string>());
+            item => outputs[ProtobufItems.Source(item)].Select(Path.GetFileName).OfType<string>());
 
         var generated = new List<ITaskItem>();
         for (int i = 0; i < runs.Count && !Log.HasLoggedErrors; i++)
@@ -95,7 +95,7 @@ public sealed class ProtoGenCompileBatched : Task
         arguments.Add("--descriptor_set_out=" + descriptors);
         arguments.Add("--include_imports");
         arguments.AddRange(Split(first.GetMetadata("AdditionalProtocArguments")));
-        arguments.AddRange(items.Select(Source));
+        arguments.AddRange(items.Select(ProtobufItems.Source));
 
         Log.LogMessage(MessageImportance.Normal, "ProtoGen: protoc run {0} of {1} compiles {2} proto(s): {3}", index + 1, count, items.Count, string.Join(" ", items.Select(i => i.GetMetadata(MetadataNames.LogicalPath))));
         Log.LogMessage(MessageImportance.Normal, "ProtoGen: protoc command: {0} {1}", ProtocPath, string.Join(" ", arguments));
@@ -126,7 +126,7 @@ public sealed class ProtoGenCompileBatched : Task
         var resolver = new ImportResolver(protoPaths, ProjectDirectory);
         foreach (ITaskItem item in items)
         {
-            string[] itemOutputs = outputs[Source(item)].ToArray();
+            string[] itemOutputs = outputs[ProtobufItems.Source(item)].ToArray();
             foreach (string output in itemOutputs)
             {
                 generated.Add(new TaskItem(Place(scratch, output)));
@@ -160,7 +160,7 @@ public sealed class ProtoGenCompileBatched : Task
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(item.GetMetadata(MetadataNames.LogicalPath));
-        var inputs = new List<string> { Source(item) };
+        var inputs = new List<string> { ProtobufItems.Source(item) };
         while (pending.Count > 0)
         {
             string name = pending.Pop();
@@ -185,7 +185,7 @@ public sealed class ProtoGenCompileBatched : Task
         string directory = Path.Combine(ProjectDirectory, DependencyDirectory);
         Directory.CreateDirectory(directory);
         string root = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        File.WriteAllText(DependencyFiles.PathFor(directory, Source(item)), DependencyFiles.Format(itemOutputs, inputs.Select(input => RelativeTo(root, input)).ToList()));
+        File.WriteAllText(DependencyFiles.PathFor(directory, ProtobufItems.Source(item)), DependencyFiles.Format(itemOutputs, inputs.Select(input => RelativeTo(root, input)).ToList()));
     }
 
     /// <summary>
@@ -220,7 +220,7 @@ public sealed class ProtoGenCompileBatched : Task
     {
         string original = item.GetMetadata(MetadataNames.OriginalPath);
         string text = File.Exists(original) ? File.ReadAllText(original) : string.Empty;
-        return StagedFile.FromOriginal(Source(item), item.GetMetadata(MetadataNames.LogicalPath), original, text);
+        return StagedFile.FromOriginal(ProtobufItems.Source(item), item.GetMetadata(MetadataNames.LogicalPath), original, text);
     }
 
     private static void AddOptions(List<string> arguments, string option, ITaskItem item, params string[] metadata)
@@ -239,10 +239,4 @@ public sealed class ProtoGenCompileBatched : Task
 
     private static IEnumerable<string> Split(string value) =>
         value.Split([';'], StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0);
-
-    private static string Source(ITaskItem item)
-    {
-        string source = item.GetMetadata(MetadataNames.Source);
-        return source.Length > 0 ? source : item.ItemSpec;
-    }
 }

@@ -58,7 +58,7 @@ public sealed class ProtoGenFindOutOfDate : Task
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (ITaskItem item in Protobuf)
         {
-            string source = Source(item);
+            string source = ProtobufItems.Source(item);
             ITaskItem[] itemOutputs = outputs[source].ToArray();
             if (!string.Equals(item.GetMetadata("CompileOutputs"), "false", StringComparison.OrdinalIgnoreCase))
             {
@@ -151,10 +151,4 @@ public sealed class ProtoGenFindOutOfDate : Task
     }
 
     private string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(ProjectDirectory, path);
-
-    private static string Source(ITaskItem item)
-    {
-        string source = item.GetMetadata(MetadataNames.Source);
-        return source.Length > 0 ? source : item.ItemSpec;
-    }
 }

@@ -49,9 +49,18 @@ public sealed class ProtoGenCompileBatched : Task
     [Output]
     public ITaskItem[] GeneratedFiles { get; private set; } = [];
 
+    /// <summary>The dependency files' folder, resolved against the project; set by <see cref="Execute"/>.</summary>
+    private string _dependencyDirectory = string.Empty;
+
+    /// <summary>The project directory, full, with a final separator; set by <see cref="Execute"/>.</summary>
+    private string _projectRoot = string.Empty;
+
     /// <inheritdoc />
     public override bool Execute()
     {
+        _dependencyDirectory = Path.Combine(ProjectDirectory, DependencyDirectory);
+        _projectRoot = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        Directory.CreateDirectory(_dependencyDirectory);
         ILookup<string, string> outputs = ExpectedOutputs.ToLookup(o => o.GetMetadata(MetadataNames.Source), o => o.ItemSpec, StringComparer.Ordinal);
         IReadOnlyList<IReadOnlyList<ITaskItem>> runs = BatchPlanner.Plan(
             Protobuf,
@@ -182,10 +191,9 @@ public sealed class ProtoGenCompileBatched : Task
             }
         }
 
-        string directory = Path.Combine(ProjectDirectory, DependencyDirectory);
-        Directory.CreateDirectory(directory);
-        string root = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        File.WriteAllText(DependencyFiles.PathFor(directory, ProtobufItems.Source(item)), DependencyFiles.Format(itemOutputs, inputs.Select(input => RelativeTo(root, input)).ToList()));
+        File.WriteAllText(
+            DependencyFiles.PathFor(_dependencyDirectory, ProtobufItems.Source(item)),
+            DependencyFiles.Format(itemOutputs, inputs.Select(input => RelativeTo(_projectRoot, input)).ToList()));
     }
 
     /// <summary>

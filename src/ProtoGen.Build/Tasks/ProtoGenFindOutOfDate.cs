@@ -47,9 +47,13 @@ public sealed class ProtoGenFindOutOfDate : Task
     [Output]
     public ITaskItem[] CompileOutputs { get; private set; } = [];
 
+    /// <summary>The dependency files' folder, resolved against the project, or null without one; set by <see cref="Execute"/>.</summary>
+    private string? _dependencyDirectory;
+
     /// <inheritdoc />
     public override bool Execute()
     {
+        _dependencyDirectory = DependencyDirectory.Length == 0 ? null : Resolve(DependencyDirectory);
         ILookup<string, ITaskItem> outputs = ExpectedOutputs.ToLookup(o => o.GetMetadata(MetadataNames.Source), StringComparer.Ordinal);
         var times = new Dictionary<string, DateTime?>(StringComparer.Ordinal);
         DateTime? additional = Newest(AdditionalInputs.Select(i => i.ItemSpec), times, out string? newestAdditional);
@@ -101,9 +105,9 @@ public sealed class ProtoGenFindOutOfDate : Task
             oldest = time < oldest ? time : oldest;
         }
 
-        IReadOnlyList<string>? dependencies = DependencyDirectory.Length == 0
+        IReadOnlyList<string>? dependencies = _dependencyDirectory is null
             ? null
-            : DependencyFiles.ReadInputs(DependencyFiles.PathFor(Resolve(DependencyDirectory), source));
+            : DependencyFiles.ReadInputs(DependencyFiles.PathFor(_dependencyDirectory, source));
         IEnumerable<string> inputs = dependencies is null ? new[] { source } : dependencies.Prepend(source);
         foreach (string input in inputs)
         {

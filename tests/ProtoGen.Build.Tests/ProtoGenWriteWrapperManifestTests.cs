@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using ProtoGen.Build.Proto;
 using ProtoGen.Build.Tasks;
 using Xunit;
 
@@ -28,9 +29,13 @@ public sealed class ProtoGenWriteWrapperManifestTests : IDisposable
         DefaultTimeout = defaultTimeout,
     };
 
+    /// <summary>A compiled proto as the workspace task hands it on: with the package and services it read.</summary>
     private TaskItem Proto(string relative, string text, params (string Name, string Value)[] metadata)
     {
         var item = new TaskItem(_temp.Write(relative, text));
+        ProtoSummary summary = ProtoSummary.Of(text);
+        item.SetMetadata("ProtoGenPackage", summary.Package);
+        item.SetMetadata("ProtoGenServices", string.Join(" ", summary.Services));
         item.SetMetadata("GrpcServices", "Both");
         item.SetMetadata("Access", "Public");
         foreach ((string name, string value) in metadata)
@@ -83,11 +88,11 @@ public sealed class ProtoGenWriteWrapperManifestTests : IDisposable
     }
 
     [Fact]
-    public void Staged_items_are_read_from_their_original_file_and_settings_point_at_the_project_line()
+    public void A_staged_item_is_listed_with_its_settings_at_the_project_line_of_its_original()
     {
         string project = _temp.Write("App.csproj", "<Project>\n  <ItemGroup>\n    <Protobuf Include=\"protos/x.proto\" DefaultTimeout=\"1m\" />\n  </ItemGroup>\n</Project>\n");
         string original = _temp.Write("protos/x.proto", RouteGuide);
-        TaskItem staged = Proto("obj/stage/acme/x.proto", "this staged text is not read", ("DefaultTimeout", "1m"), ("ProtoGenOriginalPath", original), ("ProtoGenOriginalItemSpec", "protos/x.proto"));
+        TaskItem staged = Proto("obj/stage/acme/x.proto", RouteGuide + "option csharp_namespace = \"Acme\"; // added by ProtoGen\n", ("DefaultTimeout", "1m"), ("ProtoGenOriginalPath", original), ("ProtoGenOriginalItemSpec", "protos/x.proto"));
         var source = new FakeTaskItem("protos/x.proto", original, project);
 
         Assert.True(Task([staged], sources: [source]).Execute());
@@ -111,28 +116,24 @@ public sealed class ProtoGenWriteWrapperManifestTests : IDisposable
     }
 
     [Fact]
-    public void Service_cache_rescans_a_proto_only_when_its_timestamp_changes()
+    public void Without_a_wrapper_setting_on_an_item_or_the_project_no_manifest_is_written()
     {
-        TaskItem item = Proto("protos/route_guide.proto", RouteGuide, ("ClientWrapper", "true"));
-        string cache = _temp["obj/protogen/services.cache"];
-        ProtoGenWriteWrapperManifest task = Task([item]);
-        task.CachePath = cache;
+        ProtoGenWriteWrapperManifest task = Task([Proto("protos/route_guide.proto", RouteGuide)]);
+
         Assert.True(task.Execute());
-        DateTime stamp = File.GetLastWriteTimeUtc(item.ItemSpec);
 
-        // Same timestamp: the cached services are used, the file is not read.
-        File.WriteAllText(item.ItemSpec, RouteGuide.Replace("service Admin", "service Renamed", StringComparison.Ordinal));
-        File.SetLastWriteTimeUtc(item.ItemSpec, stamp);
-        ProtoGenWriteWrapperManifest cached = Task([item]);
-        cached.CachePath = cache;
-        Assert.True(cached.Execute());
-        Assert.Contains(Lines(), l => l.StartsWith("service\trouteguide.Admin\t", StringComparison.Ordinal));
+        Assert.Empty(task.Manifest);
+        Assert.False(File.Exists(Manifest));
+    }
 
-        // A newer timestamp: rescanned.
-        File.SetLastWriteTimeUtc(item.ItemSpec, stamp.AddSeconds(5));
-        ProtoGenWriteWrapperManifest rescanned = Task([item]);
-        rescanned.CachePath = cache;
-        Assert.True(rescanned.Execute());
-        Assert.Contains(Lines(), l => l.StartsWith("service\trouteguide.Renamed\t", StringComparison.Ordinal));
+    [Fact]
+    public void The_manifest_is_the_task_output_for_AdditionalFiles()
+    {
+        ProtoGenWriteWrapperManifest task = Task([Proto("protos/route_guide.proto", RouteGuide)], clientWrappers: true);
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(Manifest, Assert.Single(task.Manifest).ItemSpec);
+        Assert.Equal(2, Lines().Length);
     }
 }

@@ -9,7 +9,7 @@ namespace ProtoGen.Build.Tests;
 /// <summary>protoc and the well-known types from the Grpc.Tools package this project references.</summary>
 internal static class Protoc
 {
-    private static readonly string PackagePath = typeof(Protoc).Assembly
+    public static readonly string PackagePath = typeof(Protoc).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "GrpcToolsPath").Value!;
 

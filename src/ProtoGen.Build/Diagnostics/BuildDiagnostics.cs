@@ -36,6 +36,24 @@ internal static class BuildDiagnostics
     public static readonly DiagnosticDescriptor FileAccessFailed =
         new("PGB1010", DiagnosticSeverity.Error, "A file could not be read or written");
 
+    public static readonly DiagnosticDescriptor ProtocTimedOut =
+        new("PGB1011", DiagnosticSeverity.Error, "protoc ran longer than its timeout and was stopped");
+
+    public static readonly DiagnosticDescriptor ImportDirectoryMissing =
+        new("PGB1012", DiagnosticSeverity.Error, "An import directory entry does not exist");
+
+    public static readonly DiagnosticDescriptor OutputCollision =
+        new("PGB1013", DiagnosticSeverity.Error, "Two protos would write the same output file");
+
     public static readonly DiagnosticDescriptor ProtocWarning =
         new("PGB2001", DiagnosticSeverity.Warning, "protoc reported a warning in a proto file");
+
+    public static readonly DiagnosticDescriptor GrpcToolsContractBroken =
+        new("PGB2002", DiagnosticSeverity.Warning, "The Grpc.Tools version in use lacks a name ProtoGen relies on");
+
+    public static readonly DiagnosticDescriptor DuplicateLogicalPathNotImported =
+        new("PGB2003", DiagnosticSeverity.Warning, "Two proto files have one logical path that nothing imports");
+
+    public static readonly DiagnosticDescriptor ItemShadowsImportDirectory =
+        new("PGB2004", DiagnosticSeverity.Warning, "A project item and an import directory provide the same logical path");
 }

@@ -1,10 +1,7 @@
-using System.Collections.Generic;
-using ProtoGen.Build.Diagnostics;
-
 namespace ProtoGen.Build.Mapping;
 
-/// <summary>A <c>Protobuf</c> item as the mapping sees it. Paths are full paths.</summary>
-/// <param name="ItemSpec">The item as written in the project.</param>
+/// <summary>A <c>Protobuf</c> item as the workspace sees it. Paths are full paths unless said otherwise.</summary>
+/// <param name="ItemSpec">The item as written in the project (unescaped); Grpc.Tools' <c>Source</c> of the item.</param>
 /// <param name="FullPath">The proto file on disk.</param>
 /// <param name="ProtoRoot">The directory the logical path is relative to.</param>
 /// <param name="ImportPrefix">The logical prefix of <paramref name="ProtoRoot"/> (protoc's <c>-Iprefix=dir</c>), or empty.</param>
@@ -12,6 +9,7 @@ namespace ProtoGen.Build.Mapping;
 /// <param name="Override">Whether a derived namespace replaces the proto's own <c>option csharp_namespace</c>.</param>
 /// <param name="AdditionalImportDirs">The item's own import directories, ';'-separated, each <c>dir</c> or <c>prefix=dir</c>.</param>
 /// <param name="DefinedIn">The project file that defines the item.</param>
+/// <param name="ProtoCompile">False for an item that only provides imports (Grpc.Tools' <c>ProtoCompile="false"</c>).</param>
 internal sealed record ProtoItemInput(
     string ItemSpec,
     string FullPath,
@@ -20,7 +18,8 @@ internal sealed record ProtoItemInput(
     string CSharpNamespace,
     bool Override,
     string AdditionalImportDirs,
-    string DefinedIn);
+    string DefinedIn,
+    bool ProtoCompile = true);
 
 /// <summary>A <c>ProtoNamespace</c> rule: protos under <paramref name="Prefix"/> go to <paramref name="Namespace"/>.</summary>
 internal sealed record NamespaceRuleInput(string Prefix, string Namespace, bool Override, string DefinedIn);
@@ -32,22 +31,6 @@ internal sealed record NamespaceDecision(string? Namespace, bool OverrideOwnOpti
 {
     public static readonly NamespaceDecision None = new(null, false);
 }
-
-/// <summary>A proto that ProtoGen stages: where protoc will see it and which namespace it gets.</summary>
-/// <param name="Item">The original item.</param>
-/// <param name="LogicalPath">The path protoc and importing files know it by.</param>
-/// <param name="StagedPath">Where the staged copy is written (under the stage directory, at its logical path).</param>
-/// <param name="Namespace">The namespace decision.</param>
-internal sealed record MappedProto(ProtoItemInput Item, string LogicalPath, string StagedPath, NamespaceDecision Namespace);
-
-/// <summary>The result of mapping a project's protos.</summary>
-/// <param name="Protos">The protos to stage, in item order.</param>
-/// <param name="ImportDirs">protoc import directories ProtoGen adds before any other: the stage directory, then each mapped root.</param>
-/// <param name="Diagnostics">Problems found; with any error the plan must not be applied.</param>
-internal sealed record MappingPlan(
-    IReadOnlyList<MappedProto> Protos,
-    IReadOnlyList<string> ImportDirs,
-    IReadOnlyList<BuildDiagnostic> Diagnostics);
 
 /// <summary>Finds where a metadata value is written in a project file, for diagnostics.</summary>
 internal interface ISourceLocator

@@ -6,8 +6,8 @@ using ProtoGen.Build.Diagnostics;
 
 namespace ProtoGen.Build.Protoc;
 
-/// <summary>A staged file as protoc saw it, and the original it stands for.</summary>
-/// <param name="StagedPath">The staged copy's full path.</param>
+/// <summary>A file as protoc saw it (a staged copy, or the original compiled in place), and the original it stands for.</summary>
+/// <param name="StagedPath">The full path protoc read: the staged copy, or the original itself.</param>
 /// <param name="LogicalPath">The logical path protoc knows it by.</param>
 /// <param name="OriginalPath">The proto file the user wrote.</param>
 /// <param name="OriginalLineCount">Lines in the original; a position past them is on the line ProtoGen added.</param>

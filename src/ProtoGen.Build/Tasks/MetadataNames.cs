@@ -1,28 +1,64 @@
 namespace ProtoGen.Build.Tasks;
 
-/// <summary>Item metadata ProtoGen reads from <c>Protobuf</c> and <c>ProtoNamespace</c> items, or sets on staged items.</summary>
+/// <summary>
+/// Every item metadata name ProtoGen reads or writes, spelled once. build/ProtoGen.targets spells no metadata
+/// name: the tasks set and read metadata, the targets only move items (a unit test holds the targets to this).
+/// </summary>
 internal static class MetadataNames
 {
-    public const string ProtoRoot = "ProtoRoot";
+    // ProtoGen's own metadata, written by users on Protobuf and ProtoNamespace items.
     public const string ImportPrefix = "ImportPrefix";
     public const string CSharpNamespace = "CSharpNamespace";
     public const string Override = "Override";
     public const string Namespace = "Namespace";
-    public const string AdditionalImportDirs = "AdditionalImportDirs";
-    public const string Source = "Source";
-    public const string DefiningProjectFullPath = "DefiningProjectFullPath";
-    public const string FullPath = "FullPath";
-
-    public const string GrpcServices = "GrpcServices";
-    public const string Access = "Access";
     public const string ClientWrapper = "ClientWrapper";
     public const string DefaultTimeout = "DefaultTimeout";
     public const string MethodTimeouts = "MethodTimeouts";
     public const string DefaultMetadata = "DefaultMetadata";
 
+    // Metadata of the Grpc.Tools contract items in build/ProtoGen.targets.
+    public const string ContractKind = "Kind";
+    public const string ContractUse = "Use";
+
+    // MSBuild's well-known metadata.
+    public const string DefiningProjectFullPath = "DefiningProjectFullPath";
+    public const string FullPath = "FullPath";
+
+    // Metadata ProtoGen sets on the items it hands to Grpc.Tools' tasks and targets and to its own tasks.
     public const string OriginalPath = "ProtoGenOriginalPath";
     public const string OriginalItemSpec = "ProtoGenOriginalItemSpec";
+    public const string OriginalProtoRoot = "ProtoGenOriginalProtoRoot";
     public const string LogicalPath = "ProtoGenLogicalPath";
     public const string StagedNamespace = "ProtoGenNamespace";
     public const string StagedNamespaceOverride = "ProtoGenNamespaceOverride";
+    public const string PreferredRoot = "ProtoGenPreferredRoot";
+    public const string Package = "ProtoGenPackage";
+    public const string Services = "ProtoGenServices";
+
+    /// <summary>
+    /// Grpc.Tools' metadata of <c>Protobuf</c> and <c>Protobuf_Compile</c> items. Each is declared in the Grpc.Tools
+    /// contract block of build/ProtoGen.targets, which a build checks against the Grpc.Tools version in use (PGB2002).
+    /// </summary>
+    internal static class GrpcTools
+    {
+        public const string ProtoRoot = "ProtoRoot";
+        public const string Source = "Source";
+        public const string ProtoCompile = "ProtoCompile";
+        public const string CompileOutputs = "CompileOutputs";
+        public const string OutputDir = "OutputDir";
+        public const string GrpcOutputDir = "GrpcOutputDir";
+        public const string GrpcServices = "GrpcServices";
+        public const string Access = "Access";
+        public const string OutputOptions = "OutputOptions";
+        public const string GrpcOutputOptions = "GrpcOutputOptions";
+        public const string AdditionalImportDirs = "AdditionalImportDirs";
+        public const string AdditionalProtocArguments = "AdditionalProtocArguments";
+        public const string GrpcPluginExe = "GrpcPluginExe";
+
+        /// <summary>Set by <c>Protobuf_PrepareCompileOptions</c> (<c>internal_access</c>); private to Grpc.Tools, read because its public targets set it.</summary>
+        public const string PrivateOutputOptions = "_OutputOptions";
+
+        /// <summary>Set by Grpc.Tools' gRPC options target (<c>no_server</c>, <c>no_client</c>, <c>internal_access</c>); private, read for the same reason.</summary>
+        public const string PrivateGrpcOutputOptions = "_GrpcOutputOptions";
+    }
 }

@@ -1,14 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.IO;
 using ProtoGen.Build.Mapping;
-using ProtoGen.Build.Proto;
 
 namespace ProtoGen.Build.Tasks;
 
@@ -21,7 +18,7 @@ namespace ProtoGen.Build.Tasks;
 /// </summary>
 public sealed class ProtoGenWriteWrapperManifest : Task
 {
-    /// <summary>The proto items Grpc.Tools compiles (<c>Protobuf_Compile</c>, staged items included).</summary>
+    /// <summary>The compiled protos of the workspace, with their package and services (set by <see cref="ProtoGenResolveWorkspace"/>).</summary>
     [Required]
     public ITaskItem[] Protobuf { get; set; } = [];
 
@@ -32,28 +29,30 @@ public sealed class ProtoGenWriteWrapperManifest : Task
     [Required]
     public string ManifestPath { get; set; } = string.Empty;
 
-    /// <summary>
-    /// A cache of each proto's package and services by its last write time, so a build where no proto changed
-    /// reads none of them. Optional.
-    /// </summary>
-    public string CachePath { get; set; } = string.Empty;
-
     /// <summary>Project-wide default of <c>ClientWrapper</c> (<c>$(ProtoGenClientWrappers)</c>).</summary>
     public bool ClientWrappers { get; set; }
 
     /// <summary>Project-wide default timeout (<c>$(ProtoGenDefaultTimeout)</c>).</summary>
     public string DefaultTimeout { get; set; } = string.Empty;
 
+    /// <summary>The manifest, for <c>AdditionalFiles</c>; empty when neither the project nor an item asks for wrappers (no manifest is written then).</summary>
+    [Output]
+    public ITaskItem[] Manifest { get; private set; } = [];
+
     /// <inheritdoc />
     public override bool Execute()
     {
+        if (!ClientWrappers && !Protobuf.Any(HasWrapperSetting))
+        {
+            return true;
+        }
+
         var sources = new Dictionary<string, ITaskItem>(StringComparer.Ordinal);
         foreach (ITaskItem source in SourceProtobuf)
         {
             sources[source.ItemSpec] = source;
         }
 
-        var cache = ServiceCache.Load(CachePath);
         var locator = new ProjectFileLocator();
         var text = new StringBuilder("# ProtoGen client wrapper manifest, written by the build; do not edit\n");
         foreach (ITaskItem item in Protobuf.OrderBy(i => i.ItemSpec, StringComparer.Ordinal))
@@ -63,32 +62,25 @@ public sealed class ProtoGenWriteWrapperManifest : Task
                 continue;
             }
 
-            string protoPath = Original(item, MetadataNames.OriginalPath, item.GetMetadata(MetadataNames.FullPath));
-            ServiceCache.Entry info;
-            try
-            {
-                info = cache.Get(protoPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Log.Report(new BuildDiagnostic(BuildDiagnostics.FileAccessFailed, $"Could not read '{protoPath}' to list its services: {e.Message}", protoPath));
-                continue;
-            }
-
             string itemSpec = Original(item, MetadataNames.OriginalItemSpec, item.ItemSpec);
             sources.TryGetValue(itemSpec, out ITaskItem? source);
             string project = source?.GetMetadata(MetadataNames.DefiningProjectFullPath) ?? string.Empty;
             int line = LocateSettings(locator, project, item, itemSpec);
-            foreach (string service in info.Services)
+            string package = item.GetMetadata(MetadataNames.Package);
+            foreach (string service in item.GetMetadata(MetadataNames.Services).Split([' '], StringSplitOptions.RemoveEmptyEntries))
             {
-                AppendLine(text, item, info.Package, service, enabled, project, line);
+                AppendLine(text, item, package, service, enabled, project, line);
             }
         }
 
         FileWriter.WriteIfChanged(ManifestPath, text.ToString());
-        cache.Save(CachePath);
+        Manifest = [new TaskItem(ManifestPath)];
         return !Log.HasLoggedErrors;
     }
+
+    private static bool HasWrapperSetting(ITaskItem item) =>
+        new[] { MetadataNames.ClientWrapper, MetadataNames.DefaultTimeout, MetadataNames.MethodTimeouts, MetadataNames.DefaultMetadata }
+            .Any(name => item.GetMetadata(name).Length > 0);
 
     private void AppendLine(StringBuilder text, ITaskItem item, string package, string service, bool enabled, string project, int line)
     {
@@ -97,7 +89,7 @@ public sealed class ProtoGenWriteWrapperManifest : Task
         Field(text, "defaultTimeout", First(item.GetMetadata(MetadataNames.DefaultTimeout), DefaultTimeout));
         Field(text, "methodTimeouts", item.GetMetadata(MetadataNames.MethodTimeouts));
         Field(text, "defaultMetadata", item.GetMetadata(MetadataNames.DefaultMetadata));
-        Field(text, "access", item.GetMetadata(MetadataNames.Access));
+        Field(text, "access", item.GetMetadata(MetadataNames.GrpcTools.Access));
         if (project.Length > 0 && line > 0)
         {
             Field(text, "source", project);
@@ -110,7 +102,7 @@ public sealed class ProtoGenWriteWrapperManifest : Task
     /// <summary>Whether Grpc.Tools generates a client for the item (GrpcServices Both or Client).</summary>
     private static bool HasClient(ITaskItem item)
     {
-        string services = item.GetMetadata(MetadataNames.GrpcServices).Trim();
+        string services = item.GetMetadata(MetadataNames.GrpcTools.GrpcServices).Trim();
         return services.Equals("Both", StringComparison.OrdinalIgnoreCase) || services.Equals("Client", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -126,9 +118,7 @@ public sealed class ProtoGenWriteWrapperManifest : Task
             return explicitValue.Equals("true", StringComparison.OrdinalIgnoreCase);
         }
 
-        bool anySetting = item.GetMetadata(MetadataNames.DefaultTimeout).Length > 0
-            || item.GetMetadata(MetadataNames.MethodTimeouts).Length > 0
-            || item.GetMetadata(MetadataNames.DefaultMetadata).Length > 0;
+        bool anySetting = HasWrapperSetting(item);
         return anySetting || ClientWrappers ? true : null;
     }
 

@@ -8,8 +8,8 @@ using Xunit;
 
 namespace ProtoGen.Build.Tests;
 
-/// <summary>ProtoGen's up-to-date check of the staged protos: Grpc.Tools' rule, over its dependency files.</summary>
-public sealed class FindOutOfDateTests : IDisposable
+/// <summary>ProtoGen's share of Grpc.Tools' prepare step: its prediction mapped back to the workspace's items, and Grpc.Tools' up-to-date rule over the dependency files.</summary>
+public sealed class PrepareCompileTests : IDisposable
 {
     private static readonly DateTime Base = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly TempDirectory _temp = new();
@@ -32,7 +32,7 @@ public sealed class FindOutOfDateTests : IDisposable
     [Fact]
     public void Up_to_date_protos_are_skipped_and_each_reason_for_a_rebuild_is_found()
     {
-        // a imports b; c has no dependency file yet; d lost an output; e's import is gone.
+        // a imports b; c has no dependency file (a compile stopped before writing it); d lost an output; e's import is gone.
         Proto("a", Base, outputsAt: Base.AddMinutes(1), deps: ["stage/b.proto"]);
         Proto("b", Base, outputsAt: Base.AddMinutes(1));
         Proto("c", Base, outputsAt: Base.AddMinutes(1), depFile: false);
@@ -40,9 +40,10 @@ public sealed class FindOutOfDateTests : IDisposable
         File.Delete(_temp["obj/DGrpc.cs"]);
         Proto("e", Base, outputsAt: Base.AddMinutes(1), deps: ["stage/gone.proto"]);
 
-        Assert.Equal(["d", "e"], Run());
+        Assert.Equal(["c", "d", "e"], Run());
+        Assert.Contains(_engine.Messages, m => m.Message!.Contains("c.proto is out of date: its dependency file", StringComparison.Ordinal));
 
-        // Editing b (imported by a) makes both out of date; touching c (no dependency file) makes c.
+        // Editing b (imported by a) makes both out of date.
         File.SetLastWriteTimeUtc(_temp["stage/b.proto"], Base.AddMinutes(2));
         File.SetLastWriteTimeUtc(_temp["stage/c.proto"], Base.AddMinutes(2));
         Assert.Equal(["a", "b", "c", "d", "e"], Run());
@@ -70,7 +71,7 @@ public sealed class FindOutOfDateTests : IDisposable
         Proto("b", Base, outputsAt: Base.AddMinutes(1));
         var task = Task(find: false);
         task.Protobuf[1].SetMetadata("CompileOutputs", "False");
-        task.ExpectedOutputs = [.. task.ExpectedOutputs, Output("a", "obj/A.cs")];
+        task.PossibleOutputs = [.. task.PossibleOutputs, Output("a", "obj/A.cs")];
 
         Assert.True(task.Execute());
 
@@ -84,20 +85,20 @@ public sealed class FindOutOfDateTests : IDisposable
     private string[] Run(params string[] projectFiles)
     {
         _engine.Messages.Clear();
-        ProtoGenFindOutOfDate task = Task(find: true);
+        ProtoGenPrepareCompile task = Task(find: true);
         task.AdditionalInputs = [.. projectFiles.Select(f => new TaskItem(f))];
         Assert.True(task.Execute());
         return task.OutOfDate.Select(i => Path.GetFileNameWithoutExtension(i.ItemSpec)).ToArray();
     }
 
-    private ProtoGenFindOutOfDate Task(bool find)
+    private ProtoGenPrepareCompile Task(bool find)
     {
         string[] protos = Directory.GetFiles(_temp["stage"], "*.proto").Order(StringComparer.Ordinal).Where(p => !p.EndsWith("gone.proto", StringComparison.Ordinal)).ToArray();
-        return new ProtoGenFindOutOfDate
+        return new ProtoGenPrepareCompile
         {
             BuildEngine = _engine,
             Protobuf = [.. protos.Select(p => new TaskItem(p, new System.Collections.Hashtable { ["Source"] = p, ["CompileOutputs"] = "True" }))],
-            ExpectedOutputs = [.. protos.SelectMany(p => new[] { Output(Name(p), $"obj/{Name(p).ToUpperInvariant()}.cs"), Output(Name(p), $"obj/{Name(p).ToUpperInvariant()}Grpc.cs") })],
+            PossibleOutputs = [.. protos.SelectMany(p => new[] { Output(Name(p), $"obj/{Name(p).ToUpperInvariant()}.cs"), Output(Name(p), $"obj/{Name(p).ToUpperInvariant()}Grpc.cs") })],
             DependencyDirectory = "obj",
             ProjectDirectory = _temp.Path,
             FindOutOfDate = find,
@@ -123,5 +124,62 @@ public sealed class FindOutOfDateTests : IDisposable
         {
             File.WriteAllText(DependencyFiles.PathFor(_temp["obj"], proto), DependencyFiles.Format(outputs, [$"stage/{name}.proto", .. deps ?? []]));
         }
+    }
+
+    [Fact]
+    public void Items_predicted_at_their_logical_path_come_back_as_the_file_protoc_compiles_with_their_own_root()
+    {
+        string predictAs = _temp["obj/stage/acme/payments/v1/ledger.proto"];
+        var planned = new TaskItem(predictAs, new System.Collections.Hashtable
+        {
+            ["Source"] = "teams/payments/v1/ledger.proto",
+            ["ProtoRoot"] = _temp["obj/stage"],
+            ["ProtoGenOriginalProtoRoot"] = "teams/payments",
+            ["OutputDir"] = "obj/acme/payments/v1",
+            ["ProtoGenOriginalPath"] = _temp["teams/payments/v1/ledger.proto"],
+        });
+        var staged = new TaskItem(_temp["obj/stage/x.proto"], new System.Collections.Hashtable { ["Source"] = _temp["obj/stage/x.proto"], ["ProtoRoot"] = _temp["obj/stage"], ["ProtoGenOriginalProtoRoot"] = "protos" });
+        var task = new ProtoGenPrepareCompile
+        {
+            BuildEngine = _engine,
+            Protobuf = [planned, staged],
+            PossibleOutputs = [new TaskItem("obj/acme/payments/v1/Ledger.cs", new System.Collections.Hashtable { ["Source"] = predictAs }), new TaskItem("obj/X.cs", new System.Collections.Hashtable { ["Source"] = _temp["obj/stage/x.proto"] })],
+            ProjectDirectory = _temp.Path,
+            FindOutOfDate = false,
+        };
+
+        Assert.True(task.Execute(), _engine.Describe());
+
+        Assert.Equal(["teams/payments/v1/ledger.proto", _temp["obj/stage/x.proto"]], task.Workspace.Select(i => i.ItemSpec));
+        Assert.Equal("teams/payments", task.Workspace[0].GetMetadata("ProtoRoot"));
+        Assert.Equal("obj/acme/payments/v1", task.Workspace[0].GetMetadata("OutputDir"));
+        Assert.Equal(_temp["obj/stage"], task.Workspace[1].GetMetadata("ProtoRoot")); // a staged copy keeps the stage as its root
+        Assert.Equal(["teams/payments/v1/ledger.proto", _temp["obj/stage/x.proto"]], task.ExpectedOutputs.Select(o => o.GetMetadata("Source")));
+        Assert.Equal(["obj/acme/payments/v1/Ledger.cs", "obj/X.cs"], task.CompileOutputs.Select(o => o.ItemSpec));
+    }
+
+    [Fact]
+    public void PGB1013_two_protos_that_would_write_one_output_file()
+    {
+        var task = new ProtoGenPrepareCompile
+        {
+            BuildEngine = _engine,
+            Protobuf =
+            [
+                new TaskItem("a/common.proto", new System.Collections.Hashtable { ["Source"] = "a/common.proto", ["ProtoGenOriginalPath"] = _temp["a/common.proto"] }),
+                new TaskItem("b/common.proto", new System.Collections.Hashtable { ["Source"] = "b/common.proto", ["ProtoGenOriginalPath"] = _temp["b/common.proto"] }),
+            ],
+            PossibleOutputs = [new TaskItem("out/Common.cs", new System.Collections.Hashtable { ["Source"] = "a/common.proto" }), new TaskItem("out/Common.cs", new System.Collections.Hashtable { ["Source"] = "b/common.proto" })],
+            ProjectDirectory = _temp.Path,
+            FindOutOfDate = false,
+        };
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("PGB1013", error.Code);
+        Assert.Equal(_temp["b/common.proto"], error.File);
+        Assert.Contains(_temp["a/common.proto"], error.Message, StringComparison.Ordinal);
+        Assert.Contains(_temp["out/Common.cs"], error.Message, StringComparison.Ordinal);
     }
 }

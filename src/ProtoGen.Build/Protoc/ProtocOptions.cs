@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Build.Framework;
+using ProtoGen.Build.IO;
+using ProtoGen.Build.Tasks;
+using GrpcTools = ProtoGen.Build.Tasks.MetadataNames.GrpcTools;
+
+namespace ProtoGen.Build.Protoc;
+
+/// <summary>Where one protoc run reads and writes.</summary>
+/// <param name="OutputDirectory">The scratch folder protoc writes the C# and gRPC files into.</param>
+/// <param name="DescriptorSet">The descriptor set protoc writes (with imports), from which dependency files are made.</param>
+/// <param name="WorkspaceImportDirs">The workspace's import directories (the stage, then every root).</param>
+/// <param name="StandardImportDirs">The entries of <c>$(Protobuf_StandardImportsPath)</c>.</param>
+/// <param name="Generate">False for a check run: protoc parses and links, and generates nothing.</param>
+internal sealed record ProtocRunLayout(string OutputDirectory, string DescriptorSet, IReadOnlyList<string> WorkspaceImportDirs, IReadOnlyList<string> StandardImportDirs, bool Generate = true);
+
+/// <summary>
+/// The one table of how a <c>Protobuf_Compile</c> item's metadata becomes protoc arguments, in the order and shape
+/// Grpc.Tools' <c>ProtoCompile</c> task passes them. Protos share a protoc run when every row's metadata are equal:
+/// <see cref="BatchKey"/> is made of the same rows as <see cref="Arguments"/>, so an option added here reaches both.
+/// </summary>
+internal static class ProtocOptions
+{
+    private enum Shape
+    {
+        /// <summary>The values of every metadatum, ';'-split, joined with ',' after the switch.</summary>
+        Options,
+
+        /// <summary>The gRPC plugin: <c>--plugin=protoc-gen-grpc=</c>, then <c>--grpc_out</c>; the following <see cref="Options"/> row needs it.</summary>
+        Plugin,
+
+        /// <summary>An optional preferred import directory (first metadatum), the workspace's, the item's own (second), the standard ones.</summary>
+        ImportDirectories,
+
+        /// <summary>Each ';'-split value as its own argument, unchanged.</summary>
+        Arguments,
+    }
+
+    private sealed record Row(Shape Shape, string Switch, bool NeedsPlugin, params string[] Metadata);
+
+    private static readonly Row[] Rows =
+    [
+        new(Shape.Options, "--csharp_opt=", false, GrpcTools.OutputOptions, GrpcTools.PrivateOutputOptions),
+        new(Shape.Plugin, "--plugin=protoc-gen-grpc=", false, GrpcTools.GrpcPluginExe),
+        new(Shape.Options, "--grpc_opt=", true, GrpcTools.GrpcOutputOptions, GrpcTools.PrivateGrpcOutputOptions),
+        new(Shape.ImportDirectories, "--proto_path=", false, MetadataNames.PreferredRoot, GrpcTools.AdditionalImportDirs),
+        new(Shape.Arguments, string.Empty, false, GrpcTools.AdditionalProtocArguments),
+    ];
+
+    /// <summary>Every metadatum protoc's arguments depend on.</summary>
+    public static IEnumerable<string> Metadata => Rows.SelectMany(r => r.Metadata);
+
+    /// <summary>Equal for two items exactly when protoc would get the same options for them.</summary>
+    public static string BatchKey(ITaskItem item) =>
+        string.Join("\n", Rows.SelectMany(r => r.Metadata).Select(m => string.Join(";", MSBuildLists.Split(item.GetMetadata(m)))));
+
+    /// <summary>The arguments of a run over <paramref name="inputs"/> with the options of <paramref name="item"/> (any item of the run).</summary>
+    public static List<string> Arguments(ITaskItem item, ProtocRunLayout layout, IEnumerable<string> inputs)
+    {
+        var arguments = new List<string>();
+        if (layout.Generate)
+        {
+            arguments.Add("--csharp_out=" + layout.OutputDirectory);
+        }
+
+        bool plugin = false;
+        foreach (Row row in Rows)
+        {
+            string[][] values = row.Metadata.Select(m => MSBuildLists.Split(item.GetMetadata(m)).ToArray()).ToArray();
+            switch (row.Shape)
+            {
+                case Shape.Options when layout.Generate && (!row.NeedsPlugin || plugin):
+                    string[] options = values.SelectMany(v => v).ToArray();
+                    if (options.Length > 0)
+                    {
+                        arguments.Add(row.Switch + string.Join(",", options));
+                    }
+
+                    break;
+                case Shape.Plugin when layout.Generate && values[0].Length > 0:
+                    plugin = true;
+                    arguments.Add(row.Switch + values[0][0]);
+                    arguments.Add("--grpc_out=" + layout.OutputDirectory);
+                    break;
+                case Shape.ImportDirectories:
+                    arguments.AddRange(ImportDirectories(values[0], layout, values[1]).Select(d => row.Switch + d));
+                    break;
+                case Shape.Arguments:
+                    arguments.AddRange(values[0].Where(a => layout.Generate || !WritesOutput(a)));
+                    break;
+            }
+        }
+
+        arguments.Add("--descriptor_set_out=" + layout.DescriptorSet);
+        arguments.Add("--include_imports");
+        arguments.AddRange(inputs);
+        return arguments;
+    }
+
+    /// <summary>The import directories of a run, in the order protoc searches them.</summary>
+    public static List<string> ImportDirectories(ITaskItem item, ProtocRunLayout layout) =>
+        ImportDirectories(
+            MSBuildLists.Split(item.GetMetadata(MetadataNames.PreferredRoot)).ToArray(),
+            layout,
+            MSBuildLists.Split(item.GetMetadata(GrpcTools.AdditionalImportDirs)).ToArray());
+
+    private static List<string> ImportDirectories(string[] preferred, ProtocRunLayout layout, string[] additional)
+    {
+        var directories = new List<string>(preferred);
+        directories.AddRange(layout.WorkspaceImportDirs);
+        directories.AddRange(additional);
+        directories.AddRange(layout.StandardImportDirs);
+        return directories.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>An argument that makes protoc write something (another plugin, its output or options): left out of a check run.</summary>
+    private static bool WritesOutput(string argument) =>
+        argument.StartsWith("--plugin", StringComparison.Ordinal)
+        || (argument.StartsWith("--", StringComparison.Ordinal) && argument.IndexOf('=') is int equals and > 0
+            && (argument.Substring(0, equals).EndsWith("_out", StringComparison.Ordinal) || argument.Substring(0, equals).EndsWith("_opt", StringComparison.Ordinal)));
+}

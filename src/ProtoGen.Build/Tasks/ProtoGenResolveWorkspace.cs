@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ProtoGen.Build.Diagnostics;
+using ProtoGen.Build.IO;
+using ProtoGen.Build.Mapping;
+using ProtoGen.Build.Proto;
+using ProtoGen.Build.Workspace;
+using GrpcTools = ProtoGen.Build.Tasks.MetadataNames.GrpcTools;
+
+namespace ProtoGen.Build.Tasks;
+
+/// <summary>
+/// Plans the project's proto workspace (<see cref="WorkspacePlanner"/>): every <c>Protobuf</c> item gets a logical path
+/// and a namespace, and can import every other item by that path. Returns the items Grpc.Tools predicts outputs for and
+/// ProtoGen compiles, the copies to stage, and the import directories of the workspace. Writes no proto.
+/// </summary>
+public sealed class ProtoGenResolveWorkspace : Task
+{
+    /// <summary>Every Protobuf item, compiled or not, with ProtoRoot set (Grpc.Tools' <c>Protobuf_Rooted</c>).</summary>
+    [Required]
+    public ITaskItem[] Protobuf { get; set; } = [];
+
+    /// <summary>
+    /// The project's <c>Protobuf</c> items as the user wrote them: the project file that defines each one, for
+    /// diagnostics (<see cref="Protobuf"/> items were re-created inside Grpc.Tools' targets).
+    /// </summary>
+    public ITaskItem[] SourceProtobuf { get; set; } = [];
+
+    /// <summary>The <c>ProtoNamespace</c> rules: Include is a logical prefix, metadata Namespace and Override.</summary>
+    public ITaskItem[] NamespaceRules { get; set; } = [];
+
+    /// <summary>The project directory, against which relative paths are resolved.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>The project file, where problems with project-wide settings are reported.</summary>
+    public string ProjectFile { get; set; } = string.Empty;
+
+    /// <summary>The directory under which staged copies sit at their logical paths.</summary>
+    [Required]
+    public string StageDirectory { get; set; } = string.Empty;
+
+    /// <summary>The standard import directories (<c>$(Protobuf_StandardImportsPath)</c>, a ';' list packages append to).</summary>
+    public string StandardImportsPath { get; set; } = string.Empty;
+
+    /// <summary>The NuGet packages folder (<c>$(NuGetPackageRoot)</c>), to name the package a standard import directory comes from.</summary>
+    public string NuGetPackageRoot { get; set; } = string.Empty;
+
+    /// <summary>True when Grpc.Tools compiles the protos (<c>ProtoGenBatchProtoc=false</c>, or a generator ProtoGen does not compile).</summary>
+    public bool GrpcToolsCompiles { get; set; }
+
+    /// <summary>True for a clean: only the prediction items are wanted, of every item (Grpc.Tools cleans the outputs of import-only items too); nothing is reported or written.</summary>
+    public bool PredictOnly { get; set; }
+
+    /// <summary>A file that records what is staged and how; rewritten only when that changes, so staging can take it as an input. Optional.</summary>
+    public string PlanFile { get; set; } = string.Empty;
+
+    /// <summary>The proto summary cache (<see cref="ProtoSummaryCache"/>). Optional.</summary>
+    public string CachePath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The protos to compile (<c>ProtoCompile</c> true), as Grpc.Tools' output prediction is to see them: ItemSpec and
+    /// ProtoRoot as planned (<see cref="WorkspaceProto.PredictAs"/>), <c>Source</c> the file protoc compiles, and
+    /// ProtoGen's metadata (logical path, original path and root, preferred root, package and services).
+    /// </summary>
+    [Output]
+    public ITaskItem[] CompileProtobuf { get; private set; } = [];
+
+    /// <summary>The staged copies to write (compiled or import-only): ItemSpec the copy, with the original and the namespace to give it.</summary>
+    [Output]
+    public ITaskItem[] StagedProtobuf { get; private set; } = [];
+
+    /// <summary>The originals of <see cref="StagedProtobuf"/>, the inputs of staging.</summary>
+    [Output]
+    public ITaskItem[] StagedOriginals { get; private set; } = [];
+
+    /// <summary>The original files of <see cref="CompileProtobuf"/>, the inputs of a check.</summary>
+    [Output]
+    public ITaskItem[] CompileOriginals { get; private set; } = [];
+
+    /// <summary>The workspace's import directories, ';'-separated: the stage (when anything is staged), then every root, deepest first.</summary>
+    [Output]
+    public string ImportDirs { get; private set; } = string.Empty;
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var definedIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ITaskItem source in SourceProtobuf)
+        {
+            definedIn[source.ItemSpec] = source.GetMetadata(MetadataNames.DefiningProjectFullPath);
+        }
+
+        var inputs = new List<ProtoItemInput>();
+        var originals = new Dictionary<ProtoItemInput, ITaskItem>();
+        foreach (ITaskItem item in Protobuf)
+        {
+            ProtoItemInput input = ToInput(item, definedIn);
+            if (!originals.ContainsKey(input))
+            {
+                originals.Add(input, item);
+                inputs.Add(input);
+            }
+        }
+
+        var rules = NamespaceRules.Select(r => new NamespaceRuleInput(
+            r.ItemSpec,
+            r.GetMetadata(MetadataNames.Namespace),
+            IsTrue(r.GetMetadata(MetadataNames.Override)),
+            r.GetMetadata(MetadataNames.DefiningProjectFullPath))).ToList();
+
+        var cache = ProtoSummaryCache.Load(CachePath);
+        WorkspacePlan plan = WorkspacePlanner.Plan(
+            inputs,
+            rules,
+            ImportDirectories(inputs),
+            new WorkspaceOptions(Path.GetFullPath(ProjectDirectory), Path.GetFullPath(StageDirectory), GrpcToolsCompiles),
+            new WorkspaceFiles(cache),
+            new ProjectFileLocator());
+        if (!PredictOnly)
+        {
+            Log.Report(plan.Diagnostics);
+            cache.Save(CachePath);
+            if (Log.HasLoggedErrors)
+            {
+                return false;
+            }
+        }
+
+        ImportDirs = string.Join(";", plan.ImportDirs);
+        CompileProtobuf = plan.Protos.Where(p => PredictOnly || p.Item.ProtoCompile).Select(p => ToCompileItem(p, originals[p.Item])).ToArray();
+        StagedProtobuf = plan.Protos.Where(p => p.StagedPath is not null).Select(ToStagedItem).ToArray();
+        StagedOriginals = plan.Protos.Where(p => p.StagedPath is not null).Select(p => (ITaskItem)new TaskItem(p.Item.FullPath)).ToArray();
+        CompileOriginals = plan.Protos.Where(p => p.Item.ProtoCompile).Select(p => (ITaskItem)new TaskItem(p.Item.FullPath)).ToArray();
+        if (PlanFile.Length > 0 && !PredictOnly)
+        {
+            FileWriter.WriteIfChanged(PlanFile, DescribePlan(plan));
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private TaskItem ToCompileItem(WorkspaceProto proto, ITaskItem original)
+    {
+        var item = new TaskItem(proto.PredictAs ?? original.ItemSpec);
+        original.CopyMetadataTo(item);
+        item.SetMetadata(GrpcTools.ProtoRoot, proto.PredictRoot ?? original.GetMetadata(GrpcTools.ProtoRoot));
+        item.SetMetadata(GrpcTools.Source, proto.Source);
+        item.SetMetadata(MetadataNames.OriginalProtoRoot, original.GetMetadata(GrpcTools.ProtoRoot));
+        item.SetMetadata(MetadataNames.OriginalPath, proto.Item.FullPath);
+        item.SetMetadata(MetadataNames.OriginalItemSpec, original.ItemSpec);
+        item.SetMetadata(MetadataNames.LogicalPath, proto.LogicalPath);
+        item.SetMetadata(MetadataNames.PreferredRoot, proto.PreferredRoot ?? string.Empty);
+        item.SetMetadata(MetadataNames.Package, proto.Summary.Package);
+        item.SetMetadata(MetadataNames.Services, string.Join(" ", proto.Summary.Services));
+        if (GrpcToolsCompiles)
+        {
+            // Grpc.Tools runs protoc once per proto with this item's import directories, then the standard ones, then
+            // its ProtoRoot: the workspace's go first, so every item sees every other by its logical path.
+            IEnumerable<string> dirs = new[] { proto.PreferredRoot ?? string.Empty }
+                .Concat(ImportDirs.Split(';'))
+                .Concat(MSBuildLists.Split(original.GetMetadata(GrpcTools.AdditionalImportDirs)))
+                .Where(d => d.Length > 0);
+            item.SetMetadata(GrpcTools.AdditionalImportDirs, string.Join(";", dirs));
+        }
+
+        return item;
+    }
+
+    private static TaskItem ToStagedItem(WorkspaceProto proto)
+    {
+        var item = new TaskItem(proto.StagedPath);
+        item.SetMetadata(MetadataNames.OriginalPath, proto.Item.FullPath);
+        item.SetMetadata(MetadataNames.LogicalPath, proto.LogicalPath);
+        item.SetMetadata(MetadataNames.StagedNamespace, proto.Namespace.Namespace ?? string.Empty);
+        item.SetMetadata(MetadataNames.StagedNamespaceOverride, proto.Namespace.OverrideOwnOption ? "true" : "false");
+        return item;
+    }
+
+    /// <summary>The standard import directories and every item's <c>AdditionalImportDirs</c> entries, with where each comes from.</summary>
+    private List<ImportDirectory> ImportDirectories(List<ProtoItemInput> items)
+    {
+        var directories = new List<ImportDirectory>();
+        foreach (string entry in MSBuildLists.Split(StandardImportsPath))
+        {
+            string full = Path.GetFullPath(Path.Combine(ProjectDirectory, entry));
+            directories.Add(new ImportDirectory(full, string.Empty, full, "$(Protobuf_StandardImportsPath)" + PackageOf(full), ProjectFile, string.Empty, string.Empty));
+        }
+
+        foreach (ProtoItemInput item in items)
+        {
+            foreach ((string prefix, string directory) in WorkspacePlanner.ImportEntries(item.AdditionalImportDirs))
+            {
+                string full = Path.GetFullPath(Path.Combine(ProjectDirectory, directory));
+                string normalized = prefix.TrimEnd('/');
+                directories.Add(new ImportDirectory(
+                    normalized.Length == 0 ? full : normalized + "=" + full,
+                    normalized,
+                    full,
+                    $"AdditionalImportDirs of the Protobuf item '{item.ItemSpec}'",
+                    item.DefinedIn,
+                    "AdditionalImportDirs",
+                    item.AdditionalImportDirs));
+            }
+        }
+
+        return directories;
+    }
+
+    /// <summary>", added by package id version" for a directory inside the NuGet packages folder (<c>&lt;root&gt;/&lt;id&gt;/&lt;version&gt;/…</c>).</summary>
+    private string PackageOf(string directory)
+    {
+        if (NuGetPackageRoot.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        string? relative = LogicalPaths.RelativeTo(NuGetPackageRoot, directory);
+        string[] parts = relative?.Split('/') ?? [];
+        return parts.Length >= 2 ? $", added by the package {parts[0]} {parts[1]}" : string.Empty;
+    }
+
+    private ProtoItemInput ToInput(ITaskItem item, Dictionary<string, string> definedIn)
+    {
+        string root = item.GetMetadata(GrpcTools.ProtoRoot);
+        string fullPath = item.GetMetadata(MetadataNames.FullPath);
+        string rootPath = root.Length == 0 ? Path.GetDirectoryName(fullPath)! : Path.Combine(ProjectDirectory, root);
+        return new ProtoItemInput(
+            item.ItemSpec,
+            fullPath,
+            Path.GetFullPath(rootPath),
+            item.GetMetadata(MetadataNames.ImportPrefix),
+            item.GetMetadata(MetadataNames.CSharpNamespace),
+            IsTrue(item.GetMetadata(MetadataNames.Override)),
+            item.GetMetadata(GrpcTools.AdditionalImportDirs),
+            definedIn.TryGetValue(item.ItemSpec, out string? file) ? file : item.GetMetadata(MetadataNames.DefiningProjectFullPath),
+            !string.Equals(item.GetMetadata(GrpcTools.ProtoCompile).Trim(), "false", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string DescribePlan(WorkspacePlan plan)
+    {
+        var text = new StringBuilder("# ProtoGen workspace plan v2\n");
+        foreach (string dir in plan.ImportDirs)
+        {
+            text.Append("import\t").Append(dir).Append('\n');
+        }
+
+        foreach (WorkspaceProto proto in plan.Protos.Where(p => p.StagedPath is not null))
+        {
+            text.Append("stage\t").Append(proto.LogicalPath)
+                .Append('\t').Append(proto.Item.FullPath)
+                .Append('\t').Append(proto.StagedPath)
+                .Append('\t').Append(proto.Namespace.Namespace ?? "-")
+                .Append('\t').Append(proto.Namespace.OverrideOwnOption ? "override" : "keep")
+                .Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsTrue(string value) => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+}

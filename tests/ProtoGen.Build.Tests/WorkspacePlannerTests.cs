@@ -1,0 +1,639 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ProtoGen.Build.Diagnostics;
+using ProtoGen.Build.Mapping;
+using ProtoGen.Build.Proto;
+using ProtoGen.Build.Workspace;
+using Xunit;
+
+namespace ProtoGen.Build.Tests;
+
+public sealed class WorkspacePlannerTests
+{
+    private const string Project = "/repo/app/App.csproj";
+
+    // The planner reads no file but through IWorkspaceFiles: these paths need not exist.
+    private static readonly string Repo = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "mapper-repo"));
+    private static readonly string Stage = Path.Combine(Repo, "obj", "stage");
+
+    private static string At(string relative) => Path.Combine(Repo, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    private static ProtoItemInput Item(
+        string relative,
+        string root = "protos",
+        string prefix = "",
+        string csharpNamespace = "",
+        bool @override = false,
+        string importDirs = "",
+        bool compile = true) =>
+        new(relative, At(relative), At(root), prefix, csharpNamespace, @override, importDirs, Project, compile);
+
+    private static NamespaceRuleInput Rule(string prefix, string ns, bool @override = false) => new(prefix, ns, @override, Project);
+
+    private static WorkspacePlan Map(
+        IReadOnlyList<ProtoItemInput> items,
+        IReadOnlyList<NamespaceRuleInput>? rules = null,
+        FakeLocator? locator = null,
+        FakeFiles? files = null,
+        IReadOnlyList<ImportDirectory>? importDirectories = null,
+        bool stageEveryMappedProto = false) =>
+        WorkspacePlanner.Plan(items, rules ?? [], importDirectories ?? [], new WorkspaceOptions(Repo, Stage, stageEveryMappedProto), files ?? new FakeFiles(), locator ?? new FakeLocator());
+
+    private static WorkspaceProto Single(WorkspacePlan plan)
+    {
+        Assert.Empty(plan.Diagnostics);
+        return Assert.Single(plan.Protos);
+    }
+
+    [Fact]
+    public void A_CSharpNamespace_on_the_item_wins_and_overrides_the_own_option()
+    {
+        WorkspaceProto proto = Single(Map(
+            [Item("protos/acme/payments/v1/ledger.proto", prefix: "x", csharpNamespace: "Explicit.Ns")],
+            [Rule("x/acme", "FromRule")]));
+        Assert.Equal(new NamespaceDecision("Explicit.Ns", OverrideOwnOption: true), proto.Namespace);
+    }
+
+    [Fact]
+    public void A_CSharpNamespace_without_prefix_stages_the_file_at_its_relative_path()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/a/x.proto", csharpNamespace: "Ns")]));
+        Assert.Equal("a/x.proto", proto.LogicalPath);
+        Assert.Equal(new NamespaceDecision("Ns", true), proto.Namespace);
+    }
+
+    [Fact]
+    public void A_rule_gives_its_namespace_plus_the_PascalCased_remainder()
+    {
+        WorkspaceProto proto = Single(Map(
+            [Item("protos/acme/payments/v1/ledger.proto")],
+            [Rule("acme/payments", "Contoso.Payments")]));
+        Assert.Equal("acme/payments/v1/ledger.proto", proto.LogicalPath);
+        Assert.Equal(new NamespaceDecision("Contoso.Payments.V1", OverrideOwnOption: false), proto.Namespace);
+    }
+
+    [Fact]
+    public void A_rule_for_the_file_directory_itself_gives_its_namespace_unchanged()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/acme/payments/x.proto")], [Rule("acme/payments/", "Contoso.Payments")]));
+        Assert.Equal("Contoso.Payments", proto.Namespace.Namespace);
+    }
+
+    [Fact]
+    public void The_longest_rule_prefix_wins_whatever_the_rule_order()
+    {
+        ProtoItemInput item = Item("protos/acme/payments/v1/internal_api/ledger.proto");
+        WorkspacePlan plan = Map([item], [Rule("acme", "Acme"), Rule("acme/payments/v1", "Contoso.PaymentsV1"), Rule("acme/payments", "Contoso.Payments")]);
+        Assert.Equal("Contoso.PaymentsV1.InternalApi", Single(plan).Namespace.Namespace);
+    }
+
+    [Fact]
+    public void A_rule_matches_whole_segments_only()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/acme/paymentsx/x.proto")], [Rule("acme/payments", "Contoso.Payments")]));
+        Assert.Equal(NamespaceDecision.None, proto.Namespace); // No rule, no prefix: (d).
+        Assert.Null(proto.StagedPath);
+    }
+
+    [Fact]
+    public void A_rule_applies_to_the_logical_path_including_the_ImportPrefix()
+    {
+        WorkspaceProto proto = Single(Map(
+            [Item("protos/v1/ledger.proto", prefix: "acme/payments")],
+            [Rule("acme/payments", "Contoso.Payments")]));
+        Assert.Equal("acme/payments/v1/ledger.proto", proto.LogicalPath);
+        Assert.Equal("Contoso.Payments.V1", proto.Namespace.Namespace);
+    }
+
+    [Fact]
+    public void An_ImportPrefix_without_a_rule_gives_the_PascalCased_logical_directory()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/v1/ledger.proto", prefix: "my_team/custom-path")]));
+        Assert.Equal("my_team/custom-path/v1/ledger.proto", proto.LogicalPath);
+        Assert.Equal(new NamespaceDecision("MyTeam.CustomPath.V1", OverrideOwnOption: false), proto.Namespace);
+    }
+
+    [Fact]
+    public void The_grpc_example_custom_path_prefix()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/helloworld.proto", prefix: "grpc/example/custom/path")]));
+        Assert.Equal("grpc/example/custom/path/helloworld.proto", proto.LogicalPath);
+        Assert.Equal("Grpc.Example.Custom.Path", proto.Namespace.Namespace);
+    }
+
+    [Fact]
+    public void No_prefix_and_no_rule_leaves_the_item_as_written_in_the_workspace()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/a/v1/x.proto")]));
+        Assert.Equal("a/v1/x.proto", proto.LogicalPath);
+        Assert.Equal(At("protos"), proto.RootEntry);
+        Assert.Equal(NamespaceDecision.None, proto.Namespace);
+        Assert.Null(proto.StagedPath);
+        Assert.Null(proto.PredictAs); // Grpc.Tools predicts its outputs from the item as written.
+        Assert.Null(proto.PreferredRoot);
+        Assert.Equal(At("protos/a/v1/x.proto"), proto.CompilePath);
+        Assert.Equal("protos/a/v1/x.proto", proto.Source);
+    }
+
+    [Fact]
+    public void Override_on_the_rule_overrides_the_own_option()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/acme/x.proto")], [Rule("acme", "Acme", @override: true)]));
+        Assert.Equal(new NamespaceDecision("Acme", OverrideOwnOption: true), proto.Namespace);
+    }
+
+    [Fact]
+    public void Override_on_the_item_overrides_the_own_option_under_a_rule()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/acme/x.proto", @override: true)], [Rule("acme", "Acme")]));
+        Assert.Equal(new NamespaceDecision("Acme", OverrideOwnOption: true), proto.Namespace);
+    }
+
+    [Fact]
+    public void Override_on_the_item_overrides_the_own_option_under_a_prefix()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/x.proto", prefix: "acme/v1", @override: true)]));
+        Assert.Equal(new NamespaceDecision("Acme.V1", OverrideOwnOption: true), proto.Namespace);
+    }
+
+    [Fact]
+    public void Well_known_types_are_never_staged()
+    {
+        WorkspacePlan plan = Map(
+            [Item("include/google/protobuf/timestamp.proto", root: "include"), Item("include/google/protobuf/compiler/plugin.proto", root: "include")],
+            [Rule("google", "Google")]);
+        Assert.Empty(plan.Diagnostics);
+        Assert.Equal(["google/protobuf/timestamp.proto", "google/protobuf/compiler/plugin.proto"], plan.Protos.Select(p => p.LogicalPath));
+        Assert.All(plan.Protos, p => Assert.Equal(NamespaceDecision.None, p.Namespace));
+        Assert.All(plan.Protos, p => Assert.Null(p.StagedPath));
+    }
+
+    [Fact]
+    public void The_staged_path_is_the_logical_path_under_the_stage()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/v1/x.proto", prefix: "acme/payments")]));
+        Assert.Equal(Path.Combine(Stage, "acme", "payments", "v1", "x.proto"), proto.StagedPath);
+    }
+
+    [Fact]
+    public void Without_prefix_the_staged_path_is_the_path_under_the_root()
+    {
+        WorkspaceProto proto = Single(Map([Item("protos/acme/x.proto")], [Rule("acme", "Acme")]));
+        Assert.Equal(Path.Combine(Stage, "acme", "x.proto"), proto.StagedPath);
+    }
+
+    [Fact]
+    public void ImportDirs_are_the_stage_then_each_root_once_in_item_order_among_roots_of_one_depth()
+    {
+        WorkspacePlan plan = Map(
+            [
+                Item("b/x.proto", root: "b", prefix: "bee"),
+                Item("a/acme/y.proto", root: "a"),
+                Item("b/z.proto", root: "b", prefix: "bee/"),
+                Item("c/unmapped.proto", root: "c"),
+            ],
+            [Rule("acme", "Acme")]);
+        Assert.Empty(plan.Diagnostics);
+        Assert.Equal(4, plan.Protos.Count);
+        Assert.Equal(3, plan.Protos.Count(p => p.StagedPath is not null));
+        Assert.Equal([Stage, "bee=" + At("b"), At("a"), At("c")], plan.ImportDirs);
+    }
+
+    [Fact]
+    public void Protos_keep_item_order()
+    {
+        WorkspacePlan plan = Map([Item("protos/z.proto", prefix: "p"), Item("protos/a.proto", prefix: "p")]);
+        Assert.Equal(["p/z.proto", "p/a.proto"], plan.Protos.Select(p => p.LogicalPath));
+    }
+
+    [Fact]
+    public void The_same_file_twice_is_one_proto()
+    {
+        WorkspacePlan plan = Map([Item("protos/x.proto", prefix: "p"), Item("protos/x.proto", prefix: "p")]);
+        Assert.Empty(plan.Diagnostics);
+        Assert.Single(plan.Protos);
+    }
+
+    // --- Diagnostics: code, file and position. ---
+
+    [Fact]
+    public void PGB1003_an_invalid_ImportPrefix_points_at_the_project_line()
+    {
+        var locator = new FakeLocator(("ImportPrefix", "../bad", 12, 5));
+        WorkspacePlan plan = Map([Item("protos/x.proto", prefix: "../bad")], locator: locator);
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB1003", Project, 12, 5);
+        Assert.Contains("'..'", d.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Protos);
+    }
+
+    [Fact]
+    public void PGB1003_an_invalid_rule_prefix()
+    {
+        var locator = new FakeLocator(("Include", "/abs", 3, 20));
+        WorkspacePlan plan = Map([Item("protos/abs/x.proto")], [Rule("/abs", "Abs")], locator);
+        AssertDiagnostic(Assert.Single(plan.Diagnostics), "PGB1003", Project, 3, 20);
+    }
+
+    [Fact]
+    public void PGB1003_an_invalid_prefix_in_AdditionalImportDirs()
+    {
+        const string dirs = "/other;a\\b=/third";
+        var locator = new FakeLocator(("AdditionalImportDirs", dirs, 7, 9));
+        WorkspacePlan plan = Map([Item("protos/x.proto", prefix: "p", importDirs: dirs)], locator: locator);
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB1003", Project, 7, 9);
+        Assert.Contains("a\\b=/third", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PGB1004_an_invalid_item_CSharpNamespace()
+    {
+        var locator = new FakeLocator(("CSharpNamespace", "Acme.class", 8, 30));
+        WorkspacePlan plan = Map([Item("protos/x.proto", csharpNamespace: "Acme.class")], locator: locator);
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB1004", Project, 8, 30);
+        Assert.Contains("keyword", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PGB1004_an_invalid_rule_namespace()
+    {
+        var locator = new FakeLocator(("Namespace", "1Acme", 4, 40));
+        WorkspacePlan plan = Map([Item("protos/acme/x.proto")], [Rule("acme", "1Acme")], locator);
+        AssertDiagnostic(Assert.Single(plan.Diagnostics), "PGB1004", Project, 4, 40);
+    }
+
+    [Fact]
+    public void PGB1004_a_derived_segment_with_no_letter_or_digit_points_at_the_proto()
+    {
+        ProtoItemInput item = Item("protos/---/x.proto", prefix: "acme");
+        WorkspacePlan plan = Map([item]);
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB1004", item.FullPath, 1, 1);
+        Assert.Contains("'---'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PGB1005_two_rules_for_one_prefix()
+    {
+        var locator = new FakeLocator(("Include", "acme/", 6, 3));
+        WorkspacePlan plan = Map([Item("protos/acme/x.proto")], [Rule("acme", "Acme"), Rule("acme/", "Other")], locator);
+        AssertDiagnostic(Assert.Single(plan.Diagnostics), "PGB1005", Project, 6, 3);
+    }
+
+    [Fact]
+    public void The_same_rule_twice_is_no_conflict()
+    {
+        WorkspacePlan plan = Map([Item("protos/acme/x.proto")], [Rule("acme", "Acme"), Rule("acme", "Acme")]);
+        Assert.Equal("Acme", Single(plan).Namespace.Namespace);
+    }
+
+    [Fact]
+    public void PGB1006_two_files_with_one_logical_path_that_an_item_imports_point_at_the_import()
+    {
+        ProtoItemInput importer = Item("app/app.proto", root: "app");
+        var files = new FakeFiles().With(importer.FullPath, imports: [("p/x.proto", 4, 8)]);
+        WorkspacePlan plan = Map([Item("one/x.proto", root: "one", prefix: "p"), Item("two/x.proto", root: "two", prefix: "p"), importer], files: files);
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB1006", importer.FullPath, 4, 8);
+        Assert.Contains("'p/x.proto'", d.Message, StringComparison.Ordinal);
+        Assert.Contains(At("one/x.proto"), d.Message, StringComparison.Ordinal);
+        Assert.Contains(At("two/x.proto"), d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PGB1006_two_files_with_one_logical_path_and_one_package_would_define_their_types_twice()
+    {
+        ProtoItemInput one = Item("one/v1/common.proto", root: "one");
+        ProtoItemInput two = Item("two/v1/common.proto", root: "two");
+        var files = new FakeFiles().With(one.FullPath, package: "shared.v1").With(two.FullPath, package: "shared.v1");
+        WorkspacePlan plan = Map([one, two], files: files);
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB1006", two.FullPath, 1, 1);
+        Assert.Contains("'shared.v1'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PGB2003_two_files_with_one_logical_path_that_nothing_imports_both_compile_to_their_own_outputs()
+    {
+        var locator = new FakeLocator(("Include", "two/v1/common.proto", 9, 6));
+        ProtoItemInput one = Item("one/v1/common.proto", root: "one");
+        ProtoItemInput two = Item("two/v1/common.proto", root: "two");
+        var files = new FakeFiles().With(one.FullPath, package: "one.v1").With(two.FullPath, package: "two.v1");
+        WorkspacePlan plan = Map([one, two], locator: locator, files: files);
+
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB2003", Project, 9, 6, DiagnosticSeverity.Warning);
+        Assert.Contains("ImportPrefix", d.Message, StringComparison.Ordinal);
+        Assert.Contains(At("one/v1/common.proto"), d.Message, StringComparison.Ordinal);
+        Assert.Contains(At("two/v1/common.proto"), d.Message, StringComparison.Ordinal);
+
+        WorkspaceProto first = plan.Protos[0];
+        WorkspaceProto second = plan.Protos[1];
+        Assert.Null(first.PredictAs);
+        Assert.Null(first.PreferredRoot);
+        Assert.Equal(Path.Combine(Stage, "two", "v1", "common.proto"), second.PredictAs); // outputs under obj/.../two/v1/
+        Assert.Equal(Stage, second.PredictRoot);
+        Assert.Equal(At("two"), second.PreferredRoot); // protoc must find its root first to know it by v1/common.proto
+        Assert.Equal(At("two/v1/common.proto"), second.CompilePath);
+    }
+
+    [Fact]
+    public void A_duplicate_that_is_staged_is_staged_under_its_own_folder()
+    {
+        ProtoItemInput one = Item("one/acme/x.proto", root: "one");
+        ProtoItemInput two = Item("two/acme/x.proto", root: "two");
+        WorkspacePlan plan = Map([one, two], [Rule("acme", "Acme")], files: new FakeFiles().With(one.FullPath, package: "a").With(two.FullPath, package: "b"));
+        Assert.Equal("PGB2003", Assert.Single(plan.Diagnostics).Descriptor.Code);
+        Assert.Equal(Path.Combine(Stage, "acme", "x.proto"), plan.Protos[0].StagedPath);
+        Assert.Equal(Path.Combine(Stage, "two", "acme", "x.proto"), plan.Protos[1].StagedPath);
+        Assert.Equal(Path.Combine(Stage, "two"), plan.Protos[1].PreferredRoot);
+    }
+
+    [Fact]
+    public void With_Grpc_Tools_compiling_a_duplicate_keeps_its_own_prediction()
+    {
+        ProtoItemInput one = Item("one/v1/common.proto", root: "one");
+        ProtoItemInput two = Item("two/v1/common.proto", root: "two");
+        WorkspacePlan plan = Map([one, two], files: new FakeFiles().With(one.FullPath, package: "a").With(two.FullPath, package: "b"), stageEveryMappedProto: true);
+        Assert.Contains("same outputs", Assert.Single(plan.Diagnostics).Message, StringComparison.Ordinal);
+        Assert.All(plan.Protos, p => Assert.Null(p.PredictAs));
+    }
+
+    [Fact]
+    public void Every_item_has_a_logical_path_mapped_or_not_and_compiled_or_import_only()
+    {
+        WorkspacePlan plan = Map(
+            [
+                Item("third_party/api/acme/api/v1/thing.proto", root: "third_party/api"),
+                Item("third_party/pgv/validate/validate.proto", root: "third_party/pgv", compile: false),
+                Item("teams/payments/v1/ledger.proto", root: "teams/payments", prefix: "acme/payments"),
+            ]);
+        Assert.Empty(plan.Diagnostics);
+        Assert.Equal(["acme/api/v1/thing.proto", "validate/validate.proto", "acme/payments/v1/ledger.proto"], plan.Protos.Select(p => p.LogicalPath));
+        Assert.False(plan.Protos[1].Item.ProtoCompile);
+    }
+
+    [Fact]
+    public void Roots_are_searched_deepest_first_so_a_nested_root_names_its_own_files()
+    {
+        WorkspacePlan plan = Map(
+            [
+                Item("app.proto", root: "."),
+                Item("third_party/api/x/y.proto", root: "third_party/api"),
+                Item("third_party/api/z.proto", root: "."),
+            ]);
+        Assert.Empty(plan.Diagnostics);
+        Assert.Equal([At("third_party/api"), Repo], plan.ImportDirs);
+        Assert.Equal("x/y.proto", plan.Protos[1].LogicalPath);
+        Assert.Null(plan.Protos[1].PreferredRoot);
+
+        // A file of the outer root inside the nested one: protoc would name it by the nested root unless its own comes first.
+        Assert.Equal("third_party/api/z.proto", plan.Protos[2].LogicalPath);
+        Assert.Equal(Repo, plan.Protos[2].PreferredRoot);
+    }
+
+    [Fact]
+    public void Only_a_proto_whose_namespace_changes_is_staged()
+    {
+        ProtoItemInput sameAsPackage = Item("teams/payments/v1/ledger.proto", root: "teams/payments", prefix: "acme/payments");
+        ProtoItemInput ownOption = Item("teams/payments/v1/own.proto", root: "teams/payments", prefix: "acme/payments");
+        ProtoItemInput otherPackage = Item("teams/payments/v1/other.proto", root: "teams/payments", prefix: "acme/payments");
+        var files = new FakeFiles()
+            .With(sameAsPackage.FullPath, package: "acme.payments.v1")
+            .With(ownOption.FullPath, package: "x", csharpNamespace: "Own.Ns")
+            .With(otherPackage.FullPath, package: "legacy.payments");
+
+        WorkspacePlan plan = Map([sameAsPackage, ownOption, otherPackage], files: files);
+
+        Assert.Empty(plan.Diagnostics);
+        Assert.All(plan.Protos, p => Assert.Equal("Acme.Payments.V1", p.Namespace.Namespace));
+        Assert.Null(plan.Protos[0].StagedPath); // protoc gives it Acme.Payments.V1 already
+        Assert.Null(plan.Protos[1].StagedPath); // its own option wins
+        Assert.Equal(Path.Combine(Stage, "acme", "payments", "v1", "other.proto"), plan.Protos[2].StagedPath);
+
+        // In place, a prefixed proto is still predicted at its logical path, and protoc finds it through prefix=root.
+        Assert.Equal(Path.Combine(Stage, "acme", "payments", "v1", "ledger.proto"), plan.Protos[0].PredictAs);
+        Assert.Equal(At("teams/payments/v1/ledger.proto"), plan.Protos[0].CompilePath);
+        Assert.Equal([Stage, "acme/payments=" + At("teams/payments")], plan.ImportDirs);
+    }
+
+    [Fact]
+    public void An_overriding_rule_stages_a_proto_whose_own_option_differs()
+    {
+        ProtoItemInput item = Item("protos/acme/x.proto");
+        WorkspacePlan plan = Map([item], [Rule("acme", "Acme", @override: true)], files: new FakeFiles().With(item.FullPath, csharpNamespace: "Old"));
+        Assert.Equal(Path.Combine(Stage, "acme", "x.proto"), Single(plan).StagedPath);
+    }
+
+    [Fact]
+    public void With_Grpc_Tools_compiling_every_prefixed_proto_is_staged()
+    {
+        ProtoItemInput item = Item("teams/payments/v1/ledger.proto", root: "teams/payments", prefix: "acme/payments");
+        WorkspaceProto proto = Single(Map([item], files: new FakeFiles().With(item.FullPath, package: "acme.payments.v1"), stageEveryMappedProto: true));
+        Assert.Equal(Path.Combine(Stage, "acme", "payments", "v1", "ledger.proto"), proto.StagedPath);
+        Assert.Equal(proto.StagedPath, proto.Source);
+    }
+
+    [Fact]
+    public void PGB1010_an_item_whose_file_cannot_be_read()
+    {
+        ProtoItemInput item = Item("protos/missing.proto");
+        var locator = new FakeLocator(("Include", "protos/missing.proto", 5, 4));
+        WorkspacePlan plan = Map([item], locator: locator, files: new FakeFiles().Missing(item.FullPath));
+        AssertDiagnostic(Assert.Single(plan.Diagnostics), "PGB1010", Project, 5, 4);
+        Assert.Empty(plan.Protos);
+    }
+
+    [Fact]
+    public void PGB1012_an_import_directory_that_does_not_exist_names_where_it_comes_from()
+    {
+        var locator = new FakeLocator(("AdditionalImportDirs", "gone", 11, 40));
+        var directories = new ImportDirectory[]
+        {
+            new("/nuget/google.api.commonprotos/2.17.0/content/protos", string.Empty, "/nuget/google.api.commonprotos/2.17.0/content/protos", "$(Protobuf_StandardImportsPath), added by the package google.api.commonprotos 2.17.0", Project, string.Empty, string.Empty),
+            new(At("gone"), string.Empty, At("gone"), "AdditionalImportDirs of the Protobuf item 'protos/x.proto'", Project, "AdditionalImportDirs", "gone"),
+        };
+        var files = new FakeFiles().MissingDirectory(directories[0].Directory).MissingDirectory(directories[1].Directory);
+        WorkspacePlan plan = Map([Item("protos/x.proto")], locator: locator, files: files, importDirectories: directories);
+        Assert.Collection(
+            plan.Diagnostics,
+            d =>
+            {
+                AssertDiagnostic(d, "PGB1012", Project, 0, 0);
+                Assert.Contains("google.api.commonprotos 2.17.0", d.Message, StringComparison.Ordinal);
+                Assert.Contains("$(Protobuf_StandardImportsPath)", d.Message, StringComparison.Ordinal);
+            },
+            d =>
+            {
+                AssertDiagnostic(d, "PGB1012", Project, 11, 40);
+                Assert.Contains("'protos/x.proto'", d.Message, StringComparison.Ordinal);
+            });
+    }
+
+    [Fact]
+    public void PGB2004_a_logical_path_that_an_item_and_an_import_directory_provide_goes_to_the_item()
+    {
+        ProtoItemInput vendored = Item("protos/google/api/annotations.proto");
+        const string include = "/nuget/commonprotos/content/protos";
+        var files = new FakeFiles().File(Path.Combine(include, "google", "api", "annotations.proto"));
+        var directories = new ImportDirectory[] { new(include, string.Empty, include, "$(Protobuf_StandardImportsPath)", Project, string.Empty, string.Empty) };
+        var locator = new FakeLocator(("Include", "protos/google/api/annotations.proto", 3, 5));
+
+        WorkspacePlan plan = Map([vendored, Item("protos/other.proto")], locator: locator, files: files, importDirectories: directories);
+
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB2004", Project, 3, 5, DiagnosticSeverity.Warning);
+        Assert.Contains("'google/api/annotations.proto'", d.Message, StringComparison.Ordinal);
+        Assert.Contains("get the project item", d.Message, StringComparison.Ordinal);
+        Assert.Equal(At("protos"), plan.ImportDirs[0]); // the items' roots come before every import directory
+    }
+
+    [Fact]
+    public void An_import_directory_that_is_an_items_own_root_is_no_shadow()
+    {
+        var files = new FakeFiles().File(At("protos/x.proto"));
+        var directories = new ImportDirectory[] { new(At("protos"), string.Empty, At("protos"), "AdditionalImportDirs", Project, string.Empty, string.Empty) };
+        Single(Map([Item("protos/x.proto")], files: files, importDirectories: directories));
+    }
+
+    [Fact]
+    public void PGB1007_one_root_under_two_prefixes()
+    {
+        var locator = new FakeLocator(("ImportPrefix", "second", 9, 11));
+        WorkspacePlan plan = Map([Item("protos/x.proto", prefix: "first"), Item("protos/y.proto", prefix: "second")], locator: locator);
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB1007", Project, 9, 11);
+        Assert.Contains("'first'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PGB1008_a_mapped_file_outside_its_ProtoRoot()
+    {
+        var locator = new FakeLocator(("Include", "elsewhere/x.proto", 14, 6));
+        WorkspacePlan plan = Map([Item("elsewhere/x.proto", root: "protos", prefix: "p")], locator: locator);
+        AssertDiagnostic(Assert.Single(plan.Diagnostics), "PGB1008", Project, 14, 6);
+    }
+
+    [Fact]
+    public void PGB1008_an_unmapped_file_outside_its_ProtoRoot_and_its_import_directories()
+    {
+        var locator = new FakeLocator(("Include", "elsewhere/x.proto", 14, 6));
+        WorkspacePlan plan = Map([Item("elsewhere/x.proto", root: "protos")], locator: locator);
+        AssertDiagnostic(Assert.Single(plan.Diagnostics), "PGB1008", Project, 14, 6);
+    }
+
+    [Fact]
+    public void An_unmapped_file_outside_its_ProtoRoot_takes_its_logical_path_from_an_AdditionalImportDirs_entry()
+    {
+        // As Grpc.Tools runs protoc (the item's import directories before its root), protoc finds it there.
+        WorkspaceProto proto = Single(Map([Item("elsewhere/sub/x.proto", root: "protos", importDirs: "elsewhere")]));
+        Assert.Equal("sub/x.proto", proto.LogicalPath);
+        Assert.Equal(At("elsewhere"), proto.RootEntry);
+        Assert.Equal(Path.Combine(Stage, "sub", "x.proto"), proto.PredictAs);
+    }
+
+    [Fact]
+    public void The_real_ProjectFileLocator_finds_the_line_and_column_in_the_project_file()
+    {
+        using var temp = new TempDirectory();
+        string project = temp.Write("App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <Protobuf Include="protos/**/*.proto" ProtoRoot="protos" ImportPrefix="../bad" />
+                <ProtoNamespace Include="acme" Namespace="Acme.class" />
+              </ItemGroup>
+            </Project>
+            """);
+        var item = new ProtoItemInput("protos/x.proto", temp["protos/x.proto"], temp["protos"], "../bad", string.Empty, false, string.Empty, project);
+        var rule = new NamespaceRuleInput("acme", "Acme.class", false, project);
+
+        WorkspacePlan plan = WorkspacePlanner.Plan([item], [rule], [], new WorkspaceOptions(temp.Path, temp["obj/stage"]), new FakeFiles(), new ProjectFileLocator());
+
+        Assert.Collection(
+            plan.Diagnostics.OrderBy(d => d.Line),
+            d => AssertDiagnostic(d, "PGB1003", project, 3, 62),
+            d => AssertDiagnostic(d, "PGB1004", project, 4, 36));
+    }
+
+    [Fact]
+    public void The_real_ProjectFileLocator_gives_zero_for_a_missing_file_or_value()
+    {
+        var locator = new ProjectFileLocator();
+        Assert.Equal((0, 0), locator.Locate(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csproj"), "ImportPrefix", "x"));
+        Assert.Equal((0, 0), locator.Locate(string.Empty, "ImportPrefix", "x"));
+    }
+
+    private static void AssertDiagnostic(BuildDiagnostic d, string code, string file, int line, int column, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+    {
+        Assert.Equal(code, d.Descriptor.Code);
+        Assert.Equal(severity, d.Descriptor.Severity);
+        Assert.Equal(file, d.File);
+        Assert.Equal(line, d.Line);
+        Assert.Equal(column, d.Column);
+    }
+
+    /// <summary>Answers known (attribute, value) pairs with a fixed position; (0, 0) otherwise.</summary>
+    private sealed class FakeLocator(params (string Attribute, string Value, int Line, int Column)[] known) : ISourceLocator
+    {
+        public (int Line, int Column) Locate(string file, string attribute, string value)
+        {
+            Assert.Equal(Project, file);
+            foreach (var k in known)
+            {
+                if (k.Attribute == attribute && k.Value == value)
+                {
+                    return (k.Line, k.Column);
+                }
+            }
+
+            return (0, 0);
+        }
+    }
+
+    /// <summary>Summaries by path (by default: no package, no option, no import), missing protos, the other files that exist, the directories that do not.</summary>
+    private sealed class FakeFiles : IWorkspaceFiles
+    {
+        private readonly Dictionary<string, ProtoSummary> _summaries = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _files = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _missingDirectories = new(StringComparer.Ordinal);
+
+        public FakeFiles With(string path, string package = "", string? csharpNamespace = null, (string Path, int Line, int Column)[]? imports = null)
+        {
+            _summaries[path] = new ProtoSummary(package, [], (imports ?? []).Select(i => new ProtoSummaryImport(i.Path, i.Line, i.Column)).ToArray(), csharpNamespace);
+            return this;
+        }
+
+        public FakeFiles Missing(string path)
+        {
+            _missing.Add(path);
+            return this;
+        }
+
+        public FakeFiles File(string path)
+        {
+            _files.Add(path);
+            return this;
+        }
+
+        public FakeFiles MissingDirectory(string path)
+        {
+            _missingDirectories.Add(path);
+            return this;
+        }
+
+        public ProtoSummary? Summary(string fullPath, out string? error)
+        {
+            error = _missing.Contains(fullPath) ? "the file does not exist." : null;
+            return error is not null ? null : _summaries.TryGetValue(fullPath, out ProtoSummary? summary) ? summary : new ProtoSummary(string.Empty, [], [], null);
+        }
+
+        public bool FileExists(string fullPath) => _files.Contains(fullPath);
+
+        public bool DirectoryExists(string fullPath) => !_missingDirectories.Contains(fullPath);
+    }
+}

@@ -109,7 +109,7 @@ public sealed class ProtoGenCompileTests : IDisposable
         Assert.Contains("global::Acme.Common.V1.Money Amount", File.ReadAllText(_temp["obj/acme/api/v1/Ledger.cs"]), StringComparison.Ordinal);
         Assert.Contains("class LedgerClient", File.ReadAllText(_temp["obj/acme/api/v1/LedgerGrpc.cs"]), StringComparison.Ordinal);
         Assert.Empty(File.ReadAllBytes(_temp["obj/validate/ValidateGrpc.cs"])); // No service: created empty under obj/, as Grpc.Tools does.
-        Assert.Equal(6, task.GeneratedFiles.Length);
+        Assert.Equal(6, task.Written.Length);
         Assert.Empty(task.ExpectedNotGenerated);
 
         // The dependency file lists the proto and every file it imports, relative to the project where they are under it.
@@ -141,20 +141,40 @@ public sealed class ProtoGenCompileTests : IDisposable
     }
 
     [Fact]
-    public void Protos_with_other_options_or_colliding_output_names_go_to_other_runs()
+    public void Protos_with_one_file_name_share_a_run_and_other_options_go_to_another()
     {
-        _temp.Write("a/v1/common.proto", "syntax = \"proto3\";\npackage a;\nmessage A {}\n");
-        _temp.Write("b/v1/common.proto", "syntax = \"proto3\";\npackage b;\nmessage B {}\n");
+        _temp.Write("a/v1/common.proto", "syntax = \"proto3\";\npackage a;\nmessage A {}\nservice SA { rpc Get(A) returns (A); }\n");
+        _temp.Write("b/v1/common.proto", "syntax = \"proto3\";\npackage b;\nmessage B {}\nservice SB { rpc Get(B) returns (B); }\n");
         _temp.Write("c/other.proto", "syntax = \"proto3\";\npackage c;\nmessage C {}\n");
         Workspace workspace = Plan(("a/v1/common.proto", "a", "a"), ("b/v1/common.proto", "b", "b"), ("c/other.proto", "c", string.Empty));
         workspace.Compile[2].SetMetadata("Access", "Internal");
         workspace.Compile[2].SetMetadata("_OutputOptions", "internal_access");
 
-        Assert.True(Task(workspace, ("obj/a/v1/Common.cs", 0), ("obj/b/v1/Common.cs", 1), ("obj/Other.cs", 2)).Execute(), _engine.Describe());
+        Assert.True(Task(workspace, ("obj/a/v1/Common.cs", 0), ("obj/a/v1/CommonGrpc.cs", 0), ("obj/b/v1/Common.cs", 1), ("obj/b/v1/CommonGrpc.cs", 1), ("obj/Other.cs", 2)).Execute(), _engine.Describe());
 
-        Assert.Equal(3, _engine.Messages.Count(m => m.Message!.StartsWith("ProtoGen: protoc run ", StringComparison.Ordinal) && m.Message.Contains(" compiles ", StringComparison.Ordinal)));
+        Assert.Equal(
+            ["ProtoGen: protoc run 1 of 2 compiles 2 proto(s): a/v1/common.proto b/v1/common.proto", "ProtoGen: protoc run 2 of 2 compiles 1 proto(s): other.proto"],
+            _engine.Messages.Select(m => m.Message!).Where(m => m.Contains(" compiles ", StringComparison.Ordinal)));
+        Assert.Contains("public sealed partial class A ", File.ReadAllText(_temp["obj/a/v1/Common.cs"]), StringComparison.Ordinal);
+        Assert.Contains("public static partial class SA", File.ReadAllText(_temp["obj/a/v1/CommonGrpc.cs"]), StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class B ", File.ReadAllText(_temp["obj/b/v1/Common.cs"]), StringComparison.Ordinal);
+        Assert.Contains("public static partial class SB", File.ReadAllText(_temp["obj/b/v1/CommonGrpc.cs"]), StringComparison.Ordinal);
         Assert.Contains("internal sealed partial class C", File.ReadAllText(_temp["obj/Other.cs"]), StringComparison.Ordinal);
-        Assert.Contains("public sealed partial class B", File.ReadAllText(_temp["obj/b/v1/Common.cs"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Protos_with_one_file_name_in_one_namespace_go_to_other_runs()
+    {
+        _temp.Write("a/v1/common.proto", "syntax = \"proto3\";\npackage a;\noption csharp_namespace = \"Same\";\nmessage A {}\n");
+        _temp.Write("b/v1/common.proto", "syntax = \"proto3\";\npackage b;\noption csharp_namespace = \"Same\";\nmessage B {}\n");
+        Workspace workspace = Plan(("a/v1/common.proto", "a", "a"), ("b/v1/common.proto", "b", "b"));
+        Assert.All(workspace.Compile, i => Assert.Equal("Same", i.GetMetadata("ProtoGenCSharpNamespace")));
+
+        Assert.True(Task(workspace, ("obj/a/v1/Common.cs", 0), ("obj/b/v1/Common.cs", 1)).Execute(), _engine.Describe());
+
+        Assert.Equal(2, _engine.Messages.Count(m => m.Message!.Contains(" compiles 1 proto(s)", StringComparison.Ordinal)));
+        Assert.Contains("class A ", File.ReadAllText(_temp["obj/a/v1/Common.cs"]), StringComparison.Ordinal);
+        Assert.Contains("class B ", File.ReadAllText(_temp["obj/b/v1/Common.cs"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +211,7 @@ public sealed class ProtoGenCompileTests : IDisposable
         Assert.DoesNotContain(_engine.Errors.Concat<BuildEventArgs>(_engine.Warnings), e => e.Message!.Contains(StageDirectory, StringComparison.Ordinal));
         Assert.False(File.Exists(_temp["obj/acme/v1/X.cs"]));
         Assert.False(Directory.Exists(_temp["obj/deps"]));
-        Assert.Empty(task.GeneratedFiles);
+        Assert.Empty(task.Written);
 
         // The check run of a project Grpc.Tools compiles reports the same and leaves no stamp; fixed, it writes the stamp.
         _engine.Errors.Clear();

@@ -27,7 +27,7 @@ public sealed class ProtocOptionsTests
     public void Arguments_have_Grpc_Tools_order_and_shape_with_every_list_split()
     {
         TaskItem item = Item(
-            ("OutputOptions", "file_extension=.g.cs; base_namespace=X"),
+            ("OutputOptions", "file_extension=.g.cs; internal_access"),
             ("_OutputOptions", ";internal_access"),
             ("GrpcPluginExe", "/tools/grpc_csharp_plugin"),
             ("GrpcOutputOptions", "lite_client"),
@@ -41,10 +41,10 @@ public sealed class ProtocOptionsTests
         Assert.Equal(
             [
                 "--csharp_out=/w/gen/0",
-                "--csharp_opt=file_extension=.g.cs,base_namespace=X,internal_access",
+                "--csharp_opt=file_extension=.g.cs,internal_access,internal_access,base_namespace=",
                 "--plugin=protoc-gen-grpc=/tools/grpc_csharp_plugin",
                 "--grpc_out=/w/gen/0",
-                "--grpc_opt=lite_client,no_server,internal_access",
+                "--grpc_opt=lite_client,no_server,internal_access,base_namespace=",
                 "--proto_path=/w/two",
                 "--proto_path=/w/stage",
                 "--proto_path=acme=/w/teams/acme",
@@ -68,8 +68,18 @@ public sealed class ProtocOptionsTests
     {
         List<string> arguments = ProtocOptions.Arguments(Item(("GrpcOutputOptions", "lite_client"), ("_GrpcOutputOptions", "no_server")), Layout, ["/w/a.proto"]);
         Assert.DoesNotContain(arguments, a => a.StartsWith("--grpc", StringComparison.Ordinal));
-        Assert.Equal("--csharp_out=/w/gen/0", arguments[0]);
-        Assert.Equal("--proto_path=/w/stage", arguments[1]);
+        Assert.Equal(["--csharp_out=/w/gen/0", "--csharp_opt=base_namespace=", "--proto_path=/w/stage"], arguments.Take(3));
+    }
+
+    [Fact]
+    public void Outputs_go_to_namespace_folders_unless_the_item_sets_base_namespace_itself()
+    {
+        TaskItem own = Item(("OutputOptions", "base_namespace=Acme"), ("GrpcPluginExe", "/p"), ("GrpcOutputOptions", "base_namespace"));
+        List<string> arguments = ProtocOptions.Arguments(own, Layout, ["/w/a.proto"]);
+        Assert.Contains("--csharp_opt=base_namespace=Acme", arguments);
+        Assert.Contains("--grpc_opt=base_namespace", arguments);
+        Assert.True(ProtocOptions.SetsOutputFolders(own));
+        Assert.False(ProtocOptions.SetsOutputFolders(Item(("OutputOptions", "base_namespace_x=1"))));
     }
 
     [Fact]

@@ -149,11 +149,19 @@ internal sealed class NamespaceRules
     }
 
     /// <summary>
+    /// The C# namespace protoc gives a file compiled under <paramref name="decision"/>: the decision where it
+    /// <see cref="Changes"/> the namespace, else the file's own option, else protoc's for its package (the package
+    /// itself where that conversion is not certain).
+    /// </summary>
+    public static string Effective(NamespaceDecision decision, string? ownOption, string package) =>
+        Changes(decision, ownOption, package) ? decision.Namespace! : ownOption ?? ProtocNamespace(package) ?? package;
+
+    /// <summary>
     /// protoc's C# namespace for a file without <c>option csharp_namespace</c>: the package, each part converted as
     /// protoc converts it. Null when the conversion is not certain to match protoc's (a part that starts with a digit
     /// or holds no letter), so that such a file is staged.
     /// </summary>
-    private static string? ProtocNamespace(string package)
+    internal static string? ProtocNamespace(string package)
     {
         if (package.Length == 0)
         {

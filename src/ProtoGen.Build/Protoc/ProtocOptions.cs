@@ -49,6 +49,17 @@ internal static class ProtocOptions
         new(Shape.Arguments, string.Empty, false, GrpcTools.AdditionalProtocArguments),
     ];
 
+    /// <summary>
+    /// The option of protoc's C# generator and of the gRPC plugin that writes each file into a folder of its C#
+    /// namespace. ProtoGen adds <c>base_namespace=</c> to every run: the generated code is byte for byte the same, and
+    /// two protos with one file name (every <c>config.proto</c> of a tree) can share a run.
+    /// </summary>
+    public const string BaseNamespace = "base_namespace";
+
+    /// <summary>True when the item's own options set <see cref="BaseNamespace"/>; its outputs then sit where those options put them.</summary>
+    public static bool SetsOutputFolders(ITaskItem item) =>
+        MSBuildLists.Split(item.GetMetadata(GrpcTools.OutputOptions)).Concat(MSBuildLists.Split(item.GetMetadata(GrpcTools.GrpcOutputOptions))).Any(SetsOutputFolders);
+
     /// <summary>Every metadatum protoc's arguments depend on.</summary>
     public static IEnumerable<string> Metadata => Rows.SelectMany(r => r.Metadata);
 
@@ -73,11 +84,13 @@ internal static class ProtocOptions
             {
                 case Shape.Options when layout.Generate && (!row.NeedsPlugin || plugin):
                     string[] options = values.SelectMany(v => v).ToArray();
-                    if (options.Length > 0)
+                    if (!options.Any(SetsOutputFolders))
                     {
-                        arguments.Add(row.Switch + string.Join(",", options));
+                        // One folder per C# namespace, so protos with one file name share a run; the code is the same.
+                        options = [.. options, BaseNamespace + "="];
                     }
 
+                    arguments.Add(row.Switch + string.Join(",", options));
                     break;
                 case Shape.Plugin when layout.Generate && values[0].Length > 0:
                     plugin = true;
@@ -114,6 +127,9 @@ internal static class ProtocOptions
         directories.AddRange(layout.StandardImportDirs);
         return directories.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    private static bool SetsOutputFolders(string option) =>
+        option.Equals(BaseNamespace, StringComparison.Ordinal) || option.StartsWith(BaseNamespace + "=", StringComparison.Ordinal);
 
     /// <summary>An argument that makes protoc write something (another plugin, its output or options): left out of a check run.</summary>
     private static bool WritesOutput(string argument) =>

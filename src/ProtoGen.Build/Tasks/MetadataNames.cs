@@ -8,7 +8,7 @@ internal static class MetadataNames
 {
     // ProtoGen's own metadata, written by users on Protobuf and ProtoNamespace items.
     public const string ImportPrefix = "ImportPrefix";
-    public const string CSharpNamespace = "CSharpNamespace";
+    public const string ItemCSharpNamespace = "CSharpNamespace";
     public const string Override = "Override";
     public const string Namespace = "Namespace";
     public const string ClientWrapper = "ClientWrapper";
@@ -33,6 +33,7 @@ internal static class MetadataNames
     public const string StagedNamespaceOverride = "ProtoGenNamespaceOverride";
     public const string PreferredRoot = "ProtoGenPreferredRoot";
     public const string Package = "ProtoGenPackage";
+    public const string CSharpNamespace = "ProtoGenCSharpNamespace";
     public const string Services = "ProtoGenServices";
 
     /// <summary>

@@ -75,7 +75,7 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
 
     /// <summary>The files written, for <c>FileWrites</c>.</summary>
     [Output]
-    public ITaskItem[] GeneratedFiles { get; private set; } = [];
+    public ITaskItem[] Written { get; private set; } = [];
 
     /// <summary>Predicted outputs outside <see cref="IntermediateDirectory"/> that protoc did not write, for Grpc.Tools' <c>Protobuf_ExpectedNotGenerated</c>.</summary>
     [Output]
@@ -135,17 +135,20 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
             }
         }
 
-        GeneratedFiles = [.. generated];
+        Written = [.. generated];
         ExpectedNotGenerated = [.. notGenerated];
         return !Log.HasLoggedErrors && !_cancellation.IsCancellationRequested;
     }
 
     private List<Run> PlanRuns(ILookup<string, string> outputs)
     {
+        // Outputs go to a folder per C# namespace: only protos with one namespace and one output name need other runs.
+        // Where an item's own options set the folders, any two outputs of one name do.
         IReadOnlyList<IReadOnlyList<ITaskItem>> groups = BatchPlanner.Plan(
             Protobuf,
             ProtocOptions.BatchKey,
-            item => outputs[Source(item)].Select(Path.GetFileName).OfType<string>());
+            item => outputs[Source(item)].Select(Path.GetFileName).OfType<string>()
+                .Select(name => ProtocOptions.SetsOutputFolders(item) ? name : item.GetMetadata(MetadataNames.CSharpNamespace) + "/" + name));
         string[] workspace = MSBuildLists.Split(WorkspaceImportDirs).ToArray();
         string[] standard = MSBuildLists.Split(StandardImportsPath).ToArray();
         var runs = new List<Run>();
@@ -250,14 +253,17 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
         Dictionary<string, IReadOnlyList<string>> imports = DescriptorSetReader.Read(File.ReadAllBytes(run.Layout.DescriptorSet))
             .ToDictionary(f => f.Name, f => f.Dependencies, StringComparer.Ordinal);
         var resolver = new ImportResolver(run.ImportDirs, ProjectDirectory);
+        ILookup<string, string> written = GeneratedFiles.BySource(run.Layout.OutputDirectory);
         string projectRoot = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
         string intermediate = IntermediateDirectory.Length == 0 ? string.Empty : Path.GetFullPath(Path.Combine(ProjectDirectory, IntermediateDirectory));
         foreach (ITaskItem item in run.Items)
         {
             string[] itemOutputs = outputs[Source(item)].ToArray();
+            string[] producedFiles = written[item.GetMetadata(MetadataNames.LogicalPath)].ToArray();
             foreach (string output in itemOutputs)
             {
-                if (Place(run.Layout.OutputDirectory, output, intermediate))
+                string? produced = producedFiles.FirstOrDefault(p => FileSystemCase.Comparer.Equals(Path.GetFileName(p), Path.GetFileName(output)));
+                if (Place(produced, output, intermediate))
                 {
                     generated.Add(new TaskItem(output));
                 }
@@ -280,15 +286,14 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
     }
 
     /// <summary>
-    /// Moves the scratch output named like <paramref name="output"/> to it. An output protoc did not write (a gRPC file
-    /// for a proto with no service) is created empty under the intermediate folder, as Grpc.Tools does; elsewhere it is
-    /// left to Grpc.Tools' own rule, and false is returned.
+    /// Moves <paramref name="produced"/>, the scratch file protoc wrote for <paramref name="output"/>, to it. An output
+    /// protoc did not write (a gRPC file for a proto with no service) is created empty under the intermediate folder, as
+    /// Grpc.Tools does; elsewhere it is left to Grpc.Tools' own rule, and false is returned.
     /// </summary>
-    private bool Place(string scratch, string output, string intermediate)
+    private bool Place(string? produced, string output, string intermediate)
     {
         string target = Path.GetFullPath(Path.Combine(ProjectDirectory, output));
-        string produced = Path.Combine(scratch, Path.GetFileName(output));
-        if (File.Exists(produced))
+        if (produced is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             FileWriter.Replace(produced, target);

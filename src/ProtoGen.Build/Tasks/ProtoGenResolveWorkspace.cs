@@ -157,6 +157,7 @@ public sealed class ProtoGenResolveWorkspace : Task
         item.SetMetadata(MetadataNames.LogicalPath, proto.LogicalPath);
         item.SetMetadata(MetadataNames.PreferredRoot, proto.PreferredRoot ?? string.Empty);
         item.SetMetadata(MetadataNames.Package, proto.Summary.Package);
+        item.SetMetadata(MetadataNames.CSharpNamespace, proto.CSharpNamespace);
         item.SetMetadata(MetadataNames.Services, string.Join(" ", proto.Summary.Services));
         if (GrpcToolsCompiles)
         {
@@ -235,7 +236,7 @@ public sealed class ProtoGenResolveWorkspace : Task
             fullPath,
             Path.GetFullPath(rootPath),
             item.GetMetadata(MetadataNames.ImportPrefix),
-            item.GetMetadata(MetadataNames.CSharpNamespace),
+            item.GetMetadata(MetadataNames.ItemCSharpNamespace),
             IsTrue(item.GetMetadata(MetadataNames.Override)),
             item.GetMetadata(GrpcTools.AdditionalImportDirs),
             definedIn.TryGetValue(item.ItemSpec, out string? file) ? file : item.GetMetadata(MetadataNames.DefiningProjectFullPath),

@@ -64,6 +64,9 @@ internal sealed record WorkspaceProto(
 
     /// <summary>Grpc.Tools' <c>Source</c> of the compiled item: the staged copy's path, or the item as written.</summary>
     public string Source => StagedPath ?? Item.ItemSpec;
+
+    /// <summary>The C# namespace protoc gives it.</summary>
+    public string CSharpNamespace => NamespaceRules.Effective(Namespace, Summary.CSharpNamespace, Summary.Package);
 }
 
 /// <summary>The project's proto workspace.</summary>

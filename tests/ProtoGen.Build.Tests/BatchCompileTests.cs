@@ -1,10 +1,13 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ProtoGen.Build.Protoc;
 using ProtoGen.Build.Tasks;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;
@@ -33,7 +36,7 @@ public sealed class BatchCompileTests : IDisposable
         _temp.Write("protos/a.proto", "syntax = \"proto3\";\npackage a;\nimport \"google/protobuf/timestamp.proto\";\nmessage A { google.protobuf.Timestamp at = 1; }\n");
         _temp.Write("protos/b.proto", "syntax = \"proto3\";\npackage b;\nimport \"a.proto\";\nmessage B { a.A a = 1; }\n");
         string set = _temp["set.pb"];
-        Protoc.Run("--proto_path=" + _temp["protos"], "--proto_path=" + Protoc.StandardImports, "--descriptor_set_out=" + set, "--include_imports", "--include_source_info", _temp["protos/b.proto"]);
+        GrpcToolsProtoc.Run("--proto_path=" + _temp["protos"], "--proto_path=" + GrpcToolsProtoc.StandardImports, "--descriptor_set_out=" + set, "--include_imports", "--include_source_info", _temp["protos/b.proto"]);
 
         var files = DescriptorSetReader.Read(File.ReadAllBytes(set));
 
@@ -51,14 +54,39 @@ public sealed class BatchCompileTests : IDisposable
     [Fact]
     public void Dependency_file_is_named_and_shaped_as_Grpc_Tools_reads_it()
     {
-        // SHA-1 of "/src/protos" begins 7f1b...: the name is the first 16 hex digits, '_', the file name.
+        // The first 16 hex digits of the SHA-1 of the proto's folder, '_', the file name: `printf '/src/protos' | sha1sum`
+        // is 44bf21d482c19691d25a..., `printf '/src/other' | sha1sum` is d645b78b1df51d22... (on Windows the folder is '\src\protos').
+        string protos = OperatingSystem.IsWindows() ? "ed7515154d763906" : "44bf21d482c19691";
         string path = DependencyFiles.PathFor("obj", "/src/protos/ledger.proto");
-        Assert.Matches(@"^obj[/\\][0-9a-f]{16}_ledger\.protodep$", path);
-        Assert.Equal(DependencyFiles.PathFor("obj", "/src/protos/other.proto")[..21], path[..21]);
+
+        Assert.Equal(Path.Combine("obj", protos + "_ledger.protodep"), path);
+        Assert.Equal(Path.Combine("obj", protos + "_other.protodep"), DependencyFiles.PathFor("obj", "/src/protos/other.proto"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(Path.Combine("obj", "d645b78b1df51d22_ledger.protodep"), DependencyFiles.PathFor("obj", "/src/other/ledger.proto"));
+        }
+
+        // The name Grpc.Tools' own up-to-date check looks for.
+        Assert.Equal(GrpcToolsDependencyFile("obj", "/src/protos/ledger.proto"), path);
+        Assert.Equal(GrpcToolsDependencyFile(_temp["deps"], _temp["protos/v1/b.proto"]), DependencyFiles.PathFor(_temp["deps"], _temp["protos/v1/b.proto"]));
 
         string text = DependencyFiles.Format(["out/Ledger.cs", "out/LedgerGrpc.cs"], ["/s/ledger.proto", "/s/money.proto"]);
 
         Assert.Equal("out/Ledger.cs \\\nout/LedgerGrpc.cs: /s/ledger.proto\\\n /s/money.proto\n", text);
+    }
+
+    /// <summary>The dependency file name Grpc.Tools derives and its up-to-date check reads.</summary>
+    private static string GrpcToolsDependencyFile(string directory, string proto) =>
+        (string)GrpcToolsDepFileUtil("GetDepFilenameForProto", directory, proto);
+
+    /// <summary>Calls Grpc.Tools' internal <c>DepFileUtil</c> (in its task assembly) as its targets do.</summary>
+    private static object GrpcToolsDepFileUtil(string method, params object[] arguments)
+    {
+        Assembly tasks = Assembly.LoadFrom(Path.Combine(Repo.GrpcToolsPackage, "build", "_protobuf", "netstandard2.0", "Protobuf.MSBuild.dll"));
+        MethodInfo call = tasks.GetType("Grpc.Tools.DepFileUtil", throwOnError: true)!
+            .GetMethod(method, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new MissingMethodException("Grpc.Tools.DepFileUtil", method);
+        return call.Invoke(null, arguments)!;
     }
 
     [Fact]
@@ -86,8 +114,8 @@ public sealed class BatchCompileTests : IDisposable
             BuildEngine = _engine,
             Protobuf = protos,
             ExpectedOutputs = expected,
-            ProtocPath = Protoc.FullPath,
-            StandardImportsPath = Protoc.StandardImports,
+            ProtocPath = GrpcToolsProtoc.FullPath,
+            StandardImportsPath = GrpcToolsProtoc.StandardImports,
             DependencyDirectory = "deps",
             WorkDirectory = _temp["obj/gen"],
             ProjectDirectory = _temp.Path,
@@ -99,11 +127,13 @@ public sealed class BatchCompileTests : IDisposable
         Assert.Contains("class B", File.ReadAllText(_temp["out/acme/v1/B.cs"]), StringComparison.Ordinal);
         Assert.Contains("class S", File.ReadAllText(_temp["out/acme/v1/BGrpc.cs"]), StringComparison.Ordinal);
         Assert.Empty(File.ReadAllBytes(_temp["out/acme/v1/AGrpc.cs"])); // No service: created empty, as Grpc.Tools does.
-        Assert.Equal(4, task.GeneratedFiles.Length);
+        Assert.Equal(expected.Select(o => o.ItemSpec), task.GeneratedFiles.Select(o => o.ItemSpec));
         string deps = File.ReadAllText(DependencyFiles.PathFor(_temp["deps"], b));
         // Relative to the project, as protoc writes them for Grpc.Tools; the separator is the platform's.
-        Assert.Contains(Path.Combine("obj", "stage", "acme", "v1", "b.proto") + "\\\n", deps, StringComparison.Ordinal);
-        Assert.EndsWith(" " + Path.Combine("obj", "stage", "acme", "v1", "a.proto") + "\n", deps, StringComparison.Ordinal);
+        string[] inputs = [Path.Combine("obj", "stage", "acme", "v1", "b.proto"), Path.Combine("obj", "stage", "acme", "v1", "a.proto")];
+        Assert.Equal("out/acme/v1/B.cs \\\nout/acme/v1/BGrpc.cs: " + inputs[0] + "\\\n " + inputs[1] + "\n", deps);
+        // Grpc.Tools' own reader finds the same inputs in it.
+        Assert.Equal(inputs, (string[])GrpcToolsDepFileUtil("ReadDependencyInputs", _temp["deps"], b, new TaskLoggingHelper(_engine, "Test")));
         Assert.DoesNotContain(_temp.Path, deps, StringComparison.Ordinal);
     }
 
@@ -120,8 +150,8 @@ public sealed class BatchCompileTests : IDisposable
             BuildEngine = _engine,
             Protobuf = [item],
             ExpectedOutputs = [Output("out/A.cs", staged)],
-            ProtocPath = Protoc.FullPath,
-            StandardImportsPath = Protoc.StandardImports,
+            ProtocPath = GrpcToolsProtoc.FullPath,
+            StandardImportsPath = GrpcToolsProtoc.StandardImports,
             DependencyDirectory = "deps",
             WorkDirectory = _temp["obj/gen"],
             ProjectDirectory = _temp.Path,
@@ -144,7 +174,7 @@ public sealed class BatchCompileTests : IDisposable
         item.SetMetadata("AdditionalImportDirs", stage);
         item.SetMetadata("ProtoGenLogicalPath", logical);
         item.SetMetadata("ProtoGenOriginalPath", staged);
-        item.SetMetadata("GrpcPluginExe", Protoc.GrpcPlugin);
+        item.SetMetadata("GrpcPluginExe", GrpcToolsProtoc.GrpcPlugin);
         return item;
     }
 

@@ -4,6 +4,8 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ProtoGen.Build.Tasks;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;
@@ -50,8 +52,8 @@ public sealed class ProtoGenStageProtobufTests : IDisposable
         StagedProtobuf = staged,
         StageDirectory = StageDirectory,
         StampPath = DescriptorSet,
-        ProtocPath = Protoc.FullPath,
-        StandardImportsPath = Protoc.StandardImports,
+        ProtocPath = GrpcToolsProtoc.FullPath,
+        StandardImportsPath = GrpcToolsProtoc.StandardImports,
         ProjectDirectory = _temp.Path,
     };
 

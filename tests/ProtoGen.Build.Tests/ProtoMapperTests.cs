@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.Mapping;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;

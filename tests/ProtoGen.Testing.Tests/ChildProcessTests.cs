@@ -30,6 +30,7 @@ public sealed class ChildProcessTests : IDisposable
         Assert.Equal(temp.Path, result.WorkingDirectory);
         Assert.Contains("out\n", result.Output, StringComparison.Ordinal);
         Assert.Contains("err\n", result.Output, StringComparison.Ordinal);
+        Assert.Equal("out\n", result.StandardOutput);
         ProcessFailedException failure = Assert.Throws<ProcessFailedException>(() => result.AssertSucceeded());
         Assert.Contains("failed with exit code 3", failure.Message, StringComparison.Ordinal);
         Assert.Same(result, failure.Result);

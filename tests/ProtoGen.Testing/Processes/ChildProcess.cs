@@ -31,6 +31,7 @@ public sealed partial class ChildProcess : IDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
     private readonly StreamWriter? _log;
     private readonly Stopwatch _clock = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -117,8 +118,8 @@ public sealed partial class ChildProcess : IDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var child = new ChildProcess(spec, process, log);
-        process.OutputDataReceived += (_, e) => child.Receive(e.Data, child._outputClosed);
-        process.ErrorDataReceived += (_, e) => child.Receive(e.Data, child._errorClosed);
+        process.OutputDataReceived += (_, e) => child.Receive(e.Data, child._outputClosed, child._standardOutput);
+        process.ErrorDataReceived += (_, e) => child.Receive(e.Data, child._errorClosed, null);
         process.Exited += (_, _) =>
         {
             child._duration = child._clock.Elapsed;
@@ -198,13 +199,22 @@ public sealed partial class ChildProcess : IDisposable
         }
 
         CloseLog();
+        string standardOutput;
+        lock (_output)
+        {
+            standardOutput = _standardOutput.ToString();
+        }
+
         return new ProcessResult(
             Spec.DisplayName,
             Spec.WorkingDirectory ?? Environment.CurrentDirectory,
             HasExited ? _process.ExitCode : -1,
             Output,
             Elapsed,
-            timedOut);
+            timedOut)
+        {
+            StandardOutput = standardOutput,
+        };
     }
 
     /// <summary>Waits until the output matches <paramref name="pattern"/>.</summary>
@@ -344,7 +354,7 @@ public sealed partial class ChildProcess : IDisposable
         }
     }
 
-    private void Receive(string? line, TaskCompletionSource closed)
+    private void Receive(string? line, TaskCompletionSource closed, StringBuilder? stream)
     {
         if (line is null)
         {
@@ -352,15 +362,16 @@ public sealed partial class ChildProcess : IDisposable
         }
         else
         {
-            Append(line);
+            Append(line, stream);
         }
     }
 
-    private void Append(string line)
+    private void Append(string line, StringBuilder? stream = null)
     {
         lock (_output)
         {
             _output.Append(line).Append('\n');
+            stream?.Append(line).Append('\n');
             if (_log is not null && !_logClosed)
             {
                 _log.WriteLine(line);

@@ -16,6 +16,9 @@ public sealed record ProcessResult(string CommandLine, string WorkingDirectory, 
     /// <summary>The number of output lines failure messages show at the most (the last ones).</summary>
     public const int TailLines = 200;
 
+    /// <summary>Standard output alone (for a program whose standard output is data, such as <c>git rev-parse</c>).</summary>
+    public string StandardOutput { get; init; } = string.Empty;
+
     /// <summary>Exited 0 within its timeout.</summary>
     public bool Succeeded => ExitCode == 0 && !TimedOut;
 

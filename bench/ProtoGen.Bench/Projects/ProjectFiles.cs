@@ -3,6 +3,7 @@ using System.Linq;
 using System.Security;
 using System.Text;
 using ProtoGen.Bench.Layouts;
+using ProtoGen.Testing.Infrastructure;
 
 namespace ProtoGen.Bench.Projects;
 

@@ -44,9 +44,7 @@ internal static class ProjectFiles
         text.Append(CultureInfo.InvariantCulture, $"""
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Grpc.Tools" Version="{Repo.GrpcVersion}" PrivateAssets="all" />
-                <PackageReference Include="Google.Protobuf" Version="{Repo.GoogleProtobufVersion}" />
-                <PackageReference Include="Grpc.Core.Api" Version="{Repo.GrpcVersion}" />
+            {Repo.GrpcPackageReferences}
               </ItemGroup>
               <ItemGroup>
 

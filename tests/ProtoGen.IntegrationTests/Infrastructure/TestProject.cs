@@ -105,9 +105,7 @@ internal sealed class TestProject : IDisposable
             {properties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Grpc.Tools" Version="{Repo.GrpcVersion}" PrivateAssets="all" />
-                <PackageReference Include="Google.Protobuf" Version="{Repo.GoogleProtobufVersion}" />
-                <PackageReference Include="Grpc.Core.Api" Version="{Repo.GrpcVersion}" />
+            {Repo.GrpcPackageReferences}
               </ItemGroup>
               <ItemGroup>
             {items}

@@ -41,5 +41,15 @@ public static class Repo
     /// <summary>The restored Grpc.Tools package (protoc, the C# gRPC plugin, the well-known types).</summary>
     public static string GrpcToolsPackage { get; } = Path.GetFullPath(Metadata("GrpcToolsPackage"));
 
+    /// <summary>
+    /// The <c>PackageReference</c> items of a project that compiles protos with plain Grpc.Tools, at these versions:
+    /// Grpc.Tools (private), Google.Protobuf and Grpc.Core.Api, one per line.
+    /// </summary>
+    public static string GrpcPackageReferences => $"""
+        <PackageReference Include="Grpc.Tools" Version="{GrpcVersion}" PrivateAssets="all" />
+        <PackageReference Include="Google.Protobuf" Version="{GoogleProtobufVersion}" />
+        <PackageReference Include="Grpc.Core.Api" Version="{GrpcVersion}" />
+        """;
+
     private static string Metadata(string key) => BuildMetadata.Get(typeof(Repo).Assembly, "ProtoGen." + key);
 }

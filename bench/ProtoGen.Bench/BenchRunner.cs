@@ -8,6 +8,7 @@ using ProtoGen.Bench.Logs;
 using ProtoGen.Bench.Projects;
 using ProtoGen.Bench.Reporting;
 using ProtoGen.Bench.Running;
+using ProtoGen.Testing.Infrastructure;
 
 namespace ProtoGen.Bench;
 

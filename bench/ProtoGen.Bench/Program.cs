@@ -9,6 +9,8 @@ using ProtoGen.Bench.Layouts;
 using ProtoGen.Bench.Projects;
 using ProtoGen.Bench.Reporting;
 using ProtoGen.Bench.Running;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 
 // ProtoGen.Bench: build times of plain Grpc.Tools against Grpc.Tools + ProtoGen. See bench/README.md.
 BenchOptions options;
@@ -38,13 +40,13 @@ try
         File.WriteAllText(Path.Combine(options.WorkDirectory, name), text);
     }
 
-    ProtoGenSnapshot protoGen = ProtoGenSnapshot.Take(Repo.Root, Repo.BuildDirectory, Repo.BuiltAssemblies, Path.Combine(options.WorkDirectory, "protogen"));
+    ProtoGenSnapshot protoGen = ProtoGenSnapshot.Take(Repo.Root, Repo.BuildDirectory, BenchRepo.BuiltAssemblies, Path.Combine(options.WorkDirectory, "protogen"));
     Console.WriteLine($"ProtoGen.Bench: measuring ProtoGen {protoGen.Version}; work folder {options.WorkDirectory}");
 
     List<ProtoLayout> layouts = [.. options.Sizes.Order().Select(size => SyntheticLayout.Create(size, options.Teams))];
     if (options.Corpus)
     {
-        layouts.Add(CorpusLayout.Create(Repo.CommonProtosPackage, Repo.CommonProtosVersion, Repo.GrpcProtos));
+        layouts.Add(CorpusLayout.Create(BenchRepo.CommonProtosPackage, BenchRepo.CommonProtosVersion, BenchRepo.GrpcProtos));
     }
 
     var runner = new BenchRunner(options, protoGen, dotnet, Console.Out);
@@ -116,11 +118,6 @@ internal static class MachineInfo
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
             : RuntimeInformation.ProcessArchitecture.ToString();
 
-    private static string DotnetSdk()
-    {
-        using Process dotnet = Process.Start(new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true, UseShellExecute = false })!;
-        string version = dotnet.StandardOutput.ReadToEnd().Trim();
-        dotnet.WaitForExit();
-        return version;
-    }
+    private static string DotnetSdk() =>
+        DotNet.Run(Repo.Root, TimeSpan.FromMinutes(1), "--version").AssertSucceeded().StandardOutput.Trim();
 }

@@ -5,13 +5,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ProtoGen.Generators;
+using ProtoGen.Testing.Roslyn;
 
 // The generator's driver benchmark. Usage:
 //   dotnet run -c Release --project bench/ProtoGen.GeneratorBench -- <project dir> [--runs N]
@@ -26,7 +24,16 @@ if (args.Length == 0)
 string projectDir = Path.GetFullPath(args[0]);
 int runs = args.Length > 2 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 string obj = Path.Combine(projectDir, "obj");
-var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None);
+
+// The generator as the compiler runs it, over the .NET 10, Google.Protobuf, Grpc.Core.Api and ProtoGen.Runtime
+// references, without documentation parsing or step tracking (neither is on in a normal build).
+var harness = new RoslynHarness(
+    () => new ClientWrapperGenerator(),
+    RoslynHarness.Net100With(typeof(Google.Protobuf.IMessage), typeof(Grpc.Core.ClientBase<>), typeof(ProtoGen.Runtime.GrpcCallDefaults)),
+    new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None))
+{
+    TrackSteps = false,
+};
 
 string[] files = Directory.GetFiles(obj, "*.cs", SearchOption.AllDirectories)
     .Where(static f => !f.Contains("/ref/", StringComparison.Ordinal) && !f.EndsWith("AssemblyInfo.cs", StringComparison.Ordinal) && !f.EndsWith(".GlobalUsings.g.cs", StringComparison.Ordinal))
@@ -34,42 +41,21 @@ string[] files = Directory.GetFiles(obj, "*.cs", SearchOption.AllDirectories)
     .OrderBy(static f => f, StringComparer.Ordinal)
     .ToArray();
 string manifest = Directory.GetFiles(obj, "*.protogen-wrappers", SearchOption.AllDirectories).Single();
-AdditionalText[] additional = [new FileText(manifest, SourceText.From(File.ReadAllText(manifest), Encoding.UTF8))];
+AdditionalText[] additional = [new InMemoryAdditionalText(manifest, File.ReadAllText(manifest))];
 var globals = new Dictionary<string, string>
 {
     ["build_property.ProtoGenClientWrappers"] = "true",
     ["build_property.ProtoGenDefaultTimeout"] = "30s",
 };
 
-ImmutableArray<MetadataReference> references =
-[
-    .. Net100.References.All,
-    MetadataReference.CreateFromFile(typeof(Google.Protobuf.IMessage).Assembly.Location),
-    MetadataReference.CreateFromFile(typeof(Grpc.Core.ClientBase<>).Assembly.Location),
-    MetadataReference.CreateFromFile(typeof(ProtoGen.Runtime.GrpcCallDefaults).Assembly.Location),
-];
-
 var sw = Stopwatch.StartNew();
-SyntaxTree[] trees = files
-    .AsParallel().AsOrdered()
-    .Select(f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f), Encoding.UTF8), parseOptions, f))
-    .ToArray();
+SyntaxTree[] trees = harness.ParseFiles(files);
 long lines = trees.Sum(static t => (long)t.GetText().Lines.Count);
 Console.WriteLine($"parsed {trees.Length} files, {lines:N0} lines in {sw.Elapsed.TotalSeconds:F2} s");
 
-CSharpCompilation Compilation() => CSharpCompilation.Create(
-    "BenchApp",
-    trees,
-    references,
-    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-        .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+CSharpCompilation Compilation() => harness.Compilation(trees, assemblyName: "BenchApp");
 
-GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
-    [new ClientWrapperGenerator().AsSourceGenerator()],
-    additional,
-    parseOptions,
-    new Options(globals),
-    new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+GeneratorDriver Driver() => harness.CreateDriver(additional, globals);
 
 var generatorTimes = new List<double>();
 var compileBare = new List<double>();
@@ -94,10 +80,10 @@ for (int run = 0; run <= runs; run++)
     double again = driver.GetTimingInfo().ElapsedTime.TotalSeconds;
 
     sw.Restart();
-    Emit(Compilation());
+    RoslynHarness.Emit(Compilation());
     double bare = sw.Elapsed.TotalSeconds;
     sw.Restart();
-    Emit(output);
+    RoslynHarness.Emit(output);
     double withWrappers = sw.Elapsed.TotalSeconds;
     wrapped = output;
     Console.WriteLine($"run {run}{(run == 0 ? " (warm-up)" : string.Empty)}: generator {generator:F2} s, after an unrelated edit {again:F3} s; compile without wrappers {bare:F2} s, with {withWrappers:F2} s");
@@ -113,15 +99,13 @@ for (int run = 0; run <= runs; run++)
 // The wrappers alone, compiled against the protoc output as an assembly: their own compile cost, with less noise
 // than the difference of two whole compiles.
 var generatedTrees = wrapped!.SyntaxTrees.Skip(trees.Length).ToArray();
-using var image = new MemoryStream();
-Compilation().Emit(image);
-MetadataReference protocAssembly = MetadataReference.CreateFromImage(image.ToArray());
+MetadataReference protocAssembly = MetadataReference.CreateFromImage(RoslynHarness.Emit(Compilation()));
 var alone = new List<double>();
 for (int run = 0; run <= runs; run++)
 {
-    var only = CSharpCompilation.Create("Wrappers", generatedTrees, references.Add(protocAssembly), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    CSharpCompilation only = harness.Compilation(generatedTrees, harness.References.Add(protocAssembly), "Wrappers");
     sw.Restart();
-    Emit(only);
+    RoslynHarness.Emit(only);
     if (run > 0)
     {
         alone.Add(sw.Elapsed.TotalSeconds);
@@ -136,16 +120,6 @@ Console.WriteLine($"median of {runs}: generator {g:F2} s ({Min(generatorTimes):F
 Console.WriteLine(FormattableString.Invariant($"generator-bench: generator_s={g:F2} compile_s={g + w:F2} generator_share={g / (g + w):P1} wrappers_alone_s={Median(alone):F2}"));
 return 0;
 
-static void Emit(Compilation compilation)
-{
-    using var stream = new MemoryStream();
-    Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(stream);
-    if (!result.Success)
-    {
-        throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).Take(10)));
-    }
-}
-
 static double Median(List<double> values)
 {
     var sorted = values.OrderBy(static v => v).ToList();
@@ -155,27 +129,3 @@ static double Median(List<double> values)
 static double Min(List<double> values) => values.Min();
 
 static double Max(List<double> values) => values.Max();
-
-internal sealed class FileText(string path, SourceText text) : AdditionalText
-{
-    public override string Path { get; } = path;
-
-    public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => text;
-}
-
-internal sealed class Options(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
-{
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(globals);
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;
-
-    private sealed class Values(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public static readonly Values Empty = new(new Dictionary<string, string>());
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-            => values.TryGetValue(key, out value);
-    }
-}

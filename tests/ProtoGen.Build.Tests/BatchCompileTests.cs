@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using ProtoGen.Build.Protoc;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;
@@ -30,7 +32,7 @@ public sealed class BatchCompileTests : IDisposable
         _temp.Write("protos/a.proto", "syntax = \"proto3\";\npackage a;\nimport \"google/protobuf/timestamp.proto\";\nmessage A { google.protobuf.Timestamp at = 1; }\n");
         _temp.Write("protos/b.proto", "syntax = \"proto3\";\npackage b;\nimport \"a.proto\";\nmessage B { a.A a = 1; }\n");
         string set = _temp["set.pb"];
-        Protoc.Run("--proto_path=" + _temp["protos"], "--proto_path=" + Protoc.StandardImports, "--descriptor_set_out=" + set, "--include_imports", "--include_source_info", _temp["protos/b.proto"]);
+        GrpcToolsProtoc.Run("--proto_path=" + _temp["protos"], "--proto_path=" + GrpcToolsProtoc.StandardImports, "--descriptor_set_out=" + set, "--include_imports", "--include_source_info", _temp["protos/b.proto"]);
 
         var files = DescriptorSetReader.Read(File.ReadAllBytes(set));
 
@@ -48,10 +50,21 @@ public sealed class BatchCompileTests : IDisposable
     [Fact]
     public void Dependency_file_is_named_and_shaped_as_Grpc_Tools_reads_it()
     {
-        // SHA-1 of "/src/protos" begins 7f1b...: the name is the first 16 hex digits, '_', the file name.
+        // The first 16 hex digits of the SHA-1 of the proto's folder, '_', the file name: `printf '/src/protos' | sha1sum`
+        // is 44bf21d482c19691d25a..., `printf '/src/other' | sha1sum` is d645b78b1df51d22... (on Windows the folder is '\src\protos').
+        string protos = OperatingSystem.IsWindows() ? "ed7515154d763906" : "44bf21d482c19691";
         string path = DependencyFiles.PathFor("obj", "/src/protos/ledger.proto");
-        Assert.Matches(@"^obj[/\\][0-9a-f]{16}_ledger\.protodep$", path);
-        Assert.Equal(DependencyFiles.PathFor("obj", "/src/protos/other.proto")[..21], path[..21]);
+
+        Assert.Equal(Path.Combine("obj", protos + "_ledger.protodep"), path);
+        Assert.Equal(Path.Combine("obj", protos + "_other.protodep"), DependencyFiles.PathFor("obj", "/src/protos/other.proto"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(Path.Combine("obj", "d645b78b1df51d22_ledger.protodep"), DependencyFiles.PathFor("obj", "/src/other/ledger.proto"));
+        }
+
+        // The name Grpc.Tools' own up-to-date check looks for.
+        Assert.Equal(GrpcToolsDepFiles.FileName("obj", "/src/protos/ledger.proto"), path);
+        Assert.Equal(GrpcToolsDepFiles.FileName(_temp["deps"], _temp["protos/v1/b.proto"]), DependencyFiles.PathFor(_temp["deps"], _temp["protos/v1/b.proto"]));
 
         string text = DependencyFiles.Format(["out/Ledger.cs", "out/LedgerGrpc.cs"], ["/s/ledger.proto", "/s/money.proto"]);
 

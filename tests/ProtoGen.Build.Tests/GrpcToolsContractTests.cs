@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ProtoGen.Build.Tasks;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;
@@ -19,10 +19,7 @@ namespace ProtoGen.Build.Tests;
 /// </summary>
 public sealed class GrpcToolsContractTests : IDisposable
 {
-    private static readonly string RepoRoot = typeof(GrpcToolsContractTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-
-    private static readonly string TargetsFile = Path.Combine(RepoRoot, "build", "ProtoGen.targets");
+    private static readonly string TargetsFile = Path.Combine(Repo.BuildDirectory, "ProtoGen.targets");
 
     private static readonly XDocument Targets = XDocument.Load(TargetsFile);
 
@@ -63,7 +60,7 @@ public sealed class GrpcToolsContractTests : IDisposable
     [Fact]
     public void Grpc_Tools_in_use_has_every_name_of_the_contract()
     {
-        ProtoGenCheckGrpcTools task = Check(Path.Combine(Protoc.PackagePath, "build"));
+        ProtoGenCheckGrpcTools task = Check(Path.Combine(Repo.GrpcToolsPackage, "build"));
 
         Assert.True(task.Execute(), _engine.Describe());
 
@@ -77,7 +74,7 @@ public sealed class GrpcToolsContractTests : IDisposable
     {
         // A copy of Grpc.Tools' build folder under a NuGet-like path, where a later version renamed a target and a metadatum.
         string build = _temp["packages/grpc.tools/9.0.0/build"];
-        CopyDirectory(Path.Combine(Protoc.PackagePath, "build"), build);
+        CopyDirectory(Path.Combine(Repo.GrpcToolsPackage, "build"), build);
         string targets = Path.Combine(build, "_protobuf", "Google.Protobuf.Tools.targets");
         File.WriteAllText(targets, File.ReadAllText(targets)
             .Replace("\"Protobuf_PrepareCompileOptions\"", "\"Protobuf_PrepareOptions\"", StringComparison.Ordinal)

@@ -7,6 +7,8 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ProtoGen.Build.Protoc;
 using ProtoGen.Build.Tasks;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;
@@ -48,7 +50,7 @@ public sealed class ProtoGenCompileTests : IDisposable
         {
             var item = new TaskItem(planned.GetMetadata("Source"));
             planned.CopyMetadataTo(item);
-            item.SetMetadata("GrpcPluginExe", Protoc.GrpcPlugin);
+            item.SetMetadata("GrpcPluginExe", GrpcToolsProtoc.GrpcPlugin);
             return item;
         })];
         return new Workspace(compile, resolve.StagedProtobuf, resolve.ImportDirs);
@@ -61,8 +63,8 @@ public sealed class ProtoGenCompileTests : IDisposable
         ExpectedOutputs = [.. outputs.Select(o => new TaskItem(o.Output, new Dictionary<string, string> { ["Source"] = workspace.Compile[o.Proto].ItemSpec }))],
         StagedProtobuf = workspace.Staged,
         WorkspaceImportDirs = workspace.ImportDirs,
-        StandardImportsPath = Protoc.StandardImports,
-        ProtocPath = Protoc.FullPath,
+        StandardImportsPath = GrpcToolsProtoc.StandardImports,
+        ProtocPath = GrpcToolsProtoc.FullPath,
         DependencyDirectory = "obj/deps",
         IntermediateDirectory = "obj/",
         WorkDirectory = _temp["obj/protogen/gen"],
@@ -114,16 +116,18 @@ public sealed class ProtoGenCompileTests : IDisposable
 
         // The dependency file lists the proto and every file it imports, relative to the project where they are under it.
         string deps = File.ReadAllText(DependencyFiles.PathFor(_temp["obj/deps"], "api/acme/api/v1/ledger.proto"));
-        Assert.Equal(
-            DependencyFiles.Format(
-                ["obj/acme/api/v1/Ledger.cs", "obj/acme/api/v1/LedgerGrpc.cs"],
-                [
-                    "api/acme/api/v1/ledger.proto",
-                    Path.Combine("third_party", "pgv", "validate", "validate.proto"),
-                    Path.Combine("teams", "common", "v1", "money.proto"),
-                    Path.Combine(Protoc.StandardImports, "google", "protobuf", "timestamp.proto"),
-                ]),
-            deps);
+        string[] inputs =
+        [
+            "api/acme/api/v1/ledger.proto",
+            Path.Combine("third_party", "pgv", "validate", "validate.proto"),
+            Path.Combine("teams", "common", "v1", "money.proto"),
+            Path.Combine(GrpcToolsProtoc.StandardImports, "google", "protobuf", "timestamp.proto"),
+        ];
+        Assert.Equal(DependencyFiles.Format(["obj/acme/api/v1/Ledger.cs", "obj/acme/api/v1/LedgerGrpc.cs"], inputs), deps);
+
+        // Grpc.Tools' own reader finds the same file under the same name, and the same inputs in it (but the proto itself).
+        Assert.Equal(GrpcToolsDepFiles.FileName(_temp["obj/deps"], "api/acme/api/v1/ledger.proto"), DependencyFiles.PathFor(_temp["obj/deps"], "api/acme/api/v1/ledger.proto"));
+        Assert.Equal(inputs[1..], GrpcToolsDepFiles.ReadInputs(_temp["obj/deps"], "api/acme/api/v1/ledger.proto", new TaskLoggingHelper(_engine, "Test")));
     }
 
     [Fact]
@@ -281,7 +285,7 @@ public sealed class ProtoGenCompileTests : IDisposable
         Assert.Contains("'acme/v1/missing.proto'", error.Message, StringComparison.Ordinal);
         Assert.Contains(StageDirectory, error.Message, StringComparison.Ordinal);
         Assert.Contains("acme=" + _temp["protos"], error.Message, StringComparison.Ordinal);
-        Assert.Contains(Protoc.StandardImports, error.Message, StringComparison.Ordinal);
+        Assert.Contains(GrpcToolsProtoc.StandardImports, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -386,7 +390,7 @@ public sealed class ProtoGenCompileTests : IDisposable
     /// <summary>A protoc that marks it started, then sleeps; its sleep is a child process, which a kill must reach too.</summary>
     private string SlowProtoc(int seconds)
     {
-        string script = _temp.Write("slow-protoc.sh", $"#!/bin/sh\ntouch '{_temp["sleeping"]}'\nsleep {seconds}\nexec '{Protoc.FullPath}' \"$@\"\n");
+        string script = _temp.Write("slow-protoc.sh", $"#!/bin/sh\ntouch '{_temp["sleeping"]}'\nsleep {seconds}\nexec '{GrpcToolsProtoc.FullPath}' \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

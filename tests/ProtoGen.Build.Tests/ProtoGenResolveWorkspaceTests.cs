@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ProtoGen.Build.Tasks;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;

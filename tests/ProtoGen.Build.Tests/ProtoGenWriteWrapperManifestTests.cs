@@ -4,6 +4,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ProtoGen.Build.Proto;
 using ProtoGen.Build.Tasks;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;
@@ -97,8 +98,12 @@ public sealed class ProtoGenWriteWrapperManifestTests : IDisposable
 
         Assert.True(Task([staged], sources: [source]).Execute());
 
-        Assert.All(Lines(), l => Assert.EndsWith("\tsource=" + project + "\tline=3", l, StringComparison.Ordinal));
-        Assert.Equal(2, Lines().Length);
+        Assert.Equal(
+            [
+                "service\trouteguide.RouteGuide\tenabled=true\tdefaultTimeout=1m\taccess=Public\tsource=" + project + "\tline=3",
+                "service\trouteguide.Admin\tenabled=true\tdefaultTimeout=1m\taccess=Public\tsource=" + project + "\tline=3",
+            ],
+            Lines());
     }
 
     [Fact]

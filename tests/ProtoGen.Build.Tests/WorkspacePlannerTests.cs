@@ -6,6 +6,7 @@ using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.Mapping;
 using ProtoGen.Build.Proto;
 using ProtoGen.Build.Workspace;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Build.Tests;

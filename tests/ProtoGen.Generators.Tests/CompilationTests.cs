@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using ProtoGen.Testing.Roslyn;
 using Xunit;
 
 namespace ProtoGen.Generators.Tests;
@@ -37,7 +38,7 @@ public sealed class CompilationTests
             }
             """);
 
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture(fixture).Append(usage),
             Manifest,
             GeneratorHarness.WrapAll(defaultTimeout: "30s"));
@@ -57,17 +58,14 @@ public sealed class CompilationTests
     public void GeneratedCode_CompilesAtCSharp73_TheDefaultOfNetStandard20()
     {
         // netstandard2.0 projects default to C# 7.3: no nullable annotations, no async iterators.
-        var csharp73 = new CSharpParseOptions(LanguageVersion.CSharp7_3, DocumentationMode.Diagnose);
+        RoslynHarness csharp73 = GeneratorHarness.Roslyn.WithParseOptions(new CSharpParseOptions(LanguageVersion.CSharp7_3, DocumentationMode.Diagnose));
         SyntaxTree[] trees = GeneratorHarness.Fixture("route_guide")
-            .Select(t => CSharpSyntaxTree.ParseText(t.GetText(), csharp73, t.FilePath))
+            .Select(t => csharp73.Parse(t.FilePath, t.GetText().ToString()))
             .ToArray();
         CSharpCompilation compilation = GeneratorHarness.Compilation(trees);
         compilation = compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ClientWrapperGenerator().AsSourceGenerator()],
-            parseOptions: csharp73,
-            optionsProvider: null);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriver driver = csharp73.CreateDriver()
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
 
         Assert.Empty(generatorDiagnostics);
         string generated = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
@@ -80,7 +78,7 @@ public sealed class CompilationTests
     public void StreamMethods_UseTheRuntimeIterator_OrTheirOwnWhereTheRuntimeHasNone()
     {
         // netstandard2.1 and later get ProtoGen.Runtime's GrpcStreaming: one iterator for the whole project.
-        GeneratorHarness.RunOutput current = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), globalOptions: GeneratorHarness.WrapAll());
+        GeneratorRun current = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), globalOptions: GeneratorHarness.WrapAll());
         string withHelper = string.Join("\n", current.Result.GeneratedTrees.Select(t => t.ToString()));
         Assert.Contains("global::ProtoGen.Runtime.GrpcStreaming.ReadAllAsync(token => ListFeatures(request, headers, deadline, timeout, token), cancellationToken)", withHelper, StringComparison.Ordinal);
         Assert.DoesNotContain(" async ", withHelper, StringComparison.Ordinal);
@@ -143,7 +141,7 @@ public sealed class CompilationTests
             }
             """);
 
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("route_guide").Append(usage),
             "service\trouteguide.RouteGuide\tdefaultTimeout=5s\n");
 
@@ -155,7 +153,7 @@ public sealed class CompilationTests
     public void TwoProjectsWithWrappers_ThatReferenceEachOther_DoNotCollide()
     {
         // Project A wraps route_guide; project B references A, wraps its own services and uses both.
-        GeneratorHarness.RunOutput a = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), globalOptions: GeneratorHarness.WrapAll("5s"));
+        GeneratorRun a = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), globalOptions: GeneratorHarness.WrapAll("5s"));
         Compilation projectA = a.Output.WithAssemblyName("ProjectA");
         Assert.Empty(projectA.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
 

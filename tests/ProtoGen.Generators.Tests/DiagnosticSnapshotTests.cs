@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ProtoGen.Testing;
+using ProtoGen.Testing.Roslyn;
 using Xunit;
 
 namespace ProtoGen.Generators.Tests;
@@ -22,7 +23,7 @@ public sealed class DiagnosticSnapshotTests
             "service\tunknown.Service\tdefaultTimeout=1d",
             "service\tacme.inventory.v2.Inventory\tenabled=false",
             "");
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("route_guide").Concat(GeneratorHarness.Fixture("inventory")),
             manifest,
             new Dictionary<string, string>
@@ -33,6 +34,6 @@ public sealed class DiagnosticSnapshotTests
 
         // Invalid settings are skipped, never emitted: the output still compiles.
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
-        await Verifier.Verify(GeneratorHarness.RenderDiagnostics(run.Diagnostics));
+        await Verifier.Verify(RoslynHarness.RenderDiagnostics(run.Diagnostics));
     }
 }

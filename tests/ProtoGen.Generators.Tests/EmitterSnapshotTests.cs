@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using ProtoGen.Testing;
+using ProtoGen.Testing.Roslyn;
 using Xunit;
 
 namespace ProtoGen.Generators.Tests;
@@ -17,39 +18,39 @@ public sealed class EmitterSnapshotTests
     [Fact]
     public async Task RouteGuide_AllRpcKinds()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), RouteGuideManifest);
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), RouteGuideManifest);
         Assert.Empty(run.Diagnostics);
-        await Verifier.Verify(GeneratorHarness.RenderSources(run.Result)).UseExtension("cs");
+        await Verifier.Verify(RoslynHarness.RenderSources(run.Result)).UseExtension("cs");
     }
 
     [Fact]
     public async Task SeveralServicesInOneFile()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("multi_service"),
             globalOptions: GeneratorHarness.WrapAll(defaultTimeout: "1.5s"));
         Assert.Empty(run.Diagnostics);
-        await Verifier.Verify(GeneratorHarness.RenderSources(run.Result)).UseExtension("cs");
+        await Verifier.Verify(RoslynHarness.RenderSources(run.Result)).UseExtension("cs");
     }
 
     [Fact]
     public async Task NestedPackages()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("health").Concat(GeneratorHarness.Fixture("reflection_v1alpha")),
             globalOptions: GeneratorHarness.WrapAll());
         Assert.Empty(run.Diagnostics);
-        await Verifier.Verify(GeneratorHarness.RenderSources(run.Result)).UseExtension("cs");
+        await Verifier.Verify(RoslynHarness.RenderSources(run.Result)).UseExtension("cs");
     }
 
     [Fact]
     public async Task CSharpNamespaceOption()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("inventory"),
             "service\tacme.inventory.v2.Inventory\tdefaultTimeout=00:00:10\tdefaultMetadata=x-warehouse=north\n");
         Assert.Empty(run.Diagnostics);
-        await Verifier.Verify(GeneratorHarness.RenderSources(run.Result)).UseExtension("cs");
+        await Verifier.Verify(RoslynHarness.RenderSources(run.Result)).UseExtension("cs");
     }
 
     [Fact]
@@ -57,11 +58,11 @@ public sealed class EmitterSnapshotTests
     {
         // route_guide's client is public but the manifest asks for an internal wrapper; Echo's client is
         // internal (Grpc.Tools internal_access) and in the global namespace, so its wrapper is internal too.
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("route_guide").Concat(GeneratorHarness.Fixture("no_package")),
             "service\trouteguide.RouteGuide\taccess=Internal\nservice\tEcho\tdefaultTimeout=2m\n");
         Assert.Empty(run.Diagnostics);
-        await Verifier.Verify(GeneratorHarness.RenderSources(run.Result)).UseExtension("cs");
+        await Verifier.Verify(RoslynHarness.RenderSources(run.Result)).UseExtension("cs");
     }
 
     [Fact]
@@ -70,10 +71,10 @@ public sealed class EmitterSnapshotTests
         SyntaxTree user = GeneratorHarness.Source(
             "/repo/src/Wrappers.cs",
             "namespace Routeguide;\n\npublic sealed class RouteGuideClientWrapper\n{\n}\n");
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("route_guide").Append(user).Concat(GeneratorHarness.Fixture("inventory")),
             globalOptions: GeneratorHarness.WrapAll());
-        string text = GeneratorHarness.RenderDiagnostics(run.Diagnostics) + "\n" + GeneratorHarness.RenderSources(run.Result);
+        string text = RoslynHarness.RenderDiagnostics(run.Diagnostics) + "\n" + RoslynHarness.RenderSources(run.Result);
         await Verifier.Verify(text).UseExtension("cs");
     }
 }

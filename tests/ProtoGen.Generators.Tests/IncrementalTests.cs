@@ -1,8 +1,8 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using ProtoGen.Testing.Roslyn;
 using Xunit;
 
 namespace ProtoGen.Generators.Tests;
@@ -14,7 +14,17 @@ public sealed class IncrementalTests
         "service\trouteguide.RouteGuide\tdefaultTimeout=5s\tsource=/p/route_guide.proto\tline=3\n" +
         "service\texamples.multi.v1.Greeter\tdefaultTimeout=1s\n";
 
-    private static readonly string[] EmissionSteps = [TrackingNames.WrapperSpecs];
+    /// <summary>The generated clients of the fixtures: route_guide's RouteGuide, multi_service's two services.</summary>
+    private const int Clients = 3;
+
+    /// <summary>The clients the manifest wraps: RouteGuide and Greeter.</summary>
+    private const int Wrappers = 2;
+
+    /// <summary>What the source outputs see: each wrapper, each client's diagnostics, the manifests' and the settings' diagnostics.</summary>
+    private const int SourceOutputs = Wrappers + Clients + 1 + 1;
+
+    /// <summary>The steps that feed emission, with the runs each has: one per wrapper, one per client.</summary>
+    private static readonly (string Step, int Runs)[] EmissionSteps = [(TrackingNames.WrapperSpecs, Wrappers), (TrackingNames.WrapperDiagnostics, Clients)];
 
     [Fact]
     public void UnrelatedCSharpEdit_LeavesEmissionCached()
@@ -80,23 +90,25 @@ public sealed class IncrementalTests
     private static void AssertEmissionCached(GeneratorDriverRunResult runResult)
     {
         GeneratorRunResult result = runResult.Results.Single();
-        foreach (string step in EmissionSteps)
+        foreach ((string step, int runs) in EmissionSteps)
         {
-            ImmutableArray<IncrementalGeneratorRunStep> runs = result.TrackedSteps[step];
-            Assert.NotEmpty(runs);
-            Assert.All(
-                runs.SelectMany(r => r.Outputs),
-                output => Assert.True(
-                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                    $"{step}: {output.Reason}"));
+            AssertDidNoWork(result.TrackedSteps, step, runs);
         }
 
         // The source outputs themselves did no work.
-        IEnumerable<(object Value, IncrementalStepRunReason Reason)> sourceOutputs = result.TrackedOutputSteps
-            .SelectMany(pair => pair.Value)
-            .SelectMany(r => r.Outputs);
-        Assert.All(sourceOutputs, output => Assert.True(
-            output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-            $"source output: {output.Reason}"));
+        AssertDidNoWork(result.TrackedOutputSteps, WellKnownGeneratorOutputs.SourceOutput, SourceOutputs);
+    }
+
+    /// <summary>The step ran <paramref name="runs"/> times, each with outputs, and every output is Cached or Unchanged.</summary>
+    private static void AssertDidNoWork(ImmutableDictionary<string, ImmutableArray<IncrementalGeneratorRunStep>> steps, string step, int runs)
+    {
+        Assert.True(steps.TryGetValue(step, out ImmutableArray<IncrementalGeneratorRunStep> stepRuns), $"No step {step} among: {string.Join(", ", steps.Keys)}");
+        Assert.Equal(runs, stepRuns.Length);
+        Assert.All(stepRuns, run => Assert.NotEmpty(run.Outputs));
+        Assert.All(
+            stepRuns.SelectMany(r => r.Outputs),
+            output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"{step}: {output.Reason}"));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ProtoGen.Generators.Model;
 using ProtoGen.Generators.Parser;
+using ProtoGen.Testing.Roslyn;
 using Xunit;
 
 namespace ProtoGen.Generators.Tests;
@@ -109,7 +110,7 @@ public sealed class ManifestParserTests
     [Fact]
     public void PGEN1002_UnknownMethod_IsReportedAtTheClientClass_WhenNoSource()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("route_guide"),
             "service\trouteguide.RouteGuide\tmethodTimeouts=GetFeature=1s;GetFeatures=2s\n");
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
@@ -146,7 +147,7 @@ public sealed class ManifestParserTests
     [Fact]
     public void PGEN1004_NameCollision_SkipsTheWrapper()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("route_guide").Append(GeneratorHarness.Source("/u.cs", "namespace Routeguide { internal interface IRouteGuideClient { } }")),
             "service\trouteguide.RouteGuide\n");
         Assert.Equal("PGEN1004", Assert.Single(run.Diagnostics).Id);
@@ -202,7 +203,7 @@ public sealed class ManifestParserTests
     [Fact]
     public void PGEN1006_PublicAccessForInternalClient_FallsBackToInternal()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(GeneratorHarness.Fixture("no_package"), "service\tEcho\taccess=Public\n");
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Fixture("no_package"), "service\tEcho\taccess=Public\n");
         Assert.Equal("PGEN1006", Assert.Single(run.Diagnostics).Id);
         Assert.Contains("internal partial class EchoClientWrapper", run.Result.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
@@ -224,7 +225,7 @@ public sealed class ManifestParserTests
     [Fact]
     public void PGEN1008_RuntimeNotReferenced_NoWrapper()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), "service\trouteguide.RouteGuide\n", withRuntime: false);
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), "service\trouteguide.RouteGuide\n", withRuntime: false);
         Assert.Equal("PGEN1008", Assert.Single(run.Diagnostics).Id);
         Assert.Empty(run.Result.Results.Single().GeneratedSources);
     }
@@ -232,7 +233,7 @@ public sealed class ManifestParserTests
     [Fact]
     public void GlobalProperties_WrapUnlistedClients_WithTheirDefaultTimeout_AndListedOnesFollowTheManifest()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(
+        GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("multi_service"),
             "service\texamples.multi.v1.Clock\tenabled=false\n",
             GeneratorHarness.WrapAll("45s"));
@@ -245,7 +246,7 @@ public sealed class ManifestParserTests
     [Fact]
     public void WithoutManifestOrProperty_NothingIsGenerated()
     {
-        GeneratorHarness.RunOutput run = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"));
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.Result.Results.Single().GeneratedSources);
     }

@@ -38,7 +38,10 @@ public sealed class MappingBuildTests
         Assert.Contains("namespace Grpc.Example.Custom.Path {", generated, System.StringComparison.Ordinal);
         Assert.Contains("global::Grpc.Example.Custom.Path.RouteGuideReflection.Descriptor", generated, System.StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(project.IntermediateDirectory, "grpc/example/custom/path/RouteGuideGrpc.cs")));
-        Assert.Equal(File.ReadAllText(Path.Combine(project.Directory, "protos/route_guide.proto")).Length + "option csharp_namespace = \"Grpc.Example.Custom.Path\"; // added by ProtoGen\n".Length, project.Read("obj/Debug/net10.0/protogen/stage/grpc/example/custom/path/route_guide.proto").Length);
+        // The staged copy is the original, byte for byte, with one line added: the namespace the mapping gives.
+        Assert.Equal(
+            project.Read("protos/route_guide.proto") + "option csharp_namespace = \"Grpc.Example.Custom.Path\"; // added by ProtoGen\n",
+            project.Read("obj/Debug/net10.0/protogen/stage/grpc/example/custom/path/route_guide.proto"));
 
         await Verifier.Verify(generated).UseExtension("cs").UseTextForParameters("RouteSummary");
         Assert.Empty(result.ProtocCommands); // One batched run instead of Grpc.Tools' run per proto.

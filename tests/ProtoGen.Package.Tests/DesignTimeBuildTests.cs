@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using ProtoGen.Package.Tests.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Package.Tests;

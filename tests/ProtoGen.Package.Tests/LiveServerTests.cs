@@ -1,4 +1,6 @@
 using ProtoGen.Package.Tests.Infrastructure;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Package.Tests;

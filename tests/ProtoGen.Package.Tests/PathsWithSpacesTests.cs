@@ -1,4 +1,5 @@
 using ProtoGen.Package.Tests.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Package.Tests;

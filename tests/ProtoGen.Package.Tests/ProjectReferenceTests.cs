@@ -1,5 +1,6 @@
 using System.IO;
 using ProtoGen.Package.Tests.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Package.Tests;

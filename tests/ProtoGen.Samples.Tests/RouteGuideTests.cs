@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using ProtoGen.Samples.Tests.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Samples.Tests;
@@ -28,7 +28,7 @@ public sealed class RouteGuideTests(SamplesFixture fixture)
     {
         // The README's command, as a user types it: builds through ProtoGen (up to date here), serves on
         // 127.0.0.1, runs the client, stops the server.
-        var command = new ProcessSpec("dotnet run --project samples/RouteGuide", "dotnet", ["run", "--project", Path.Combine("samples", "RouteGuide")], new Dictionary<string, string?>());
+        ProcessSpec command = SamplesFixture.DotNetCommand("dotnet run --project samples/RouteGuide", "run", "--project", Path.Combine("samples", "RouteGuide"));
 
         RunResult result = await SamplesFixture.RunAsync(command, TimeSpan.FromSeconds(120));
 

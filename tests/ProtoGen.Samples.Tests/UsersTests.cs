@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using ProtoGen.Samples.Tests.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Samples.Tests;

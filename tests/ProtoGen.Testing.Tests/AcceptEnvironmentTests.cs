@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Testing.Tests;
@@ -27,8 +28,8 @@ public sealed class AcceptEnvironmentTests : IDisposable
     [InlineData("true", "false")]
     public async Task Accept_variable_writes_verified_and_passes(string accept, string? ci)
     {
-        var verified = temp.File("Snapshot.verified.txt");
-        var received = temp.File("Snapshot.received.txt");
+        var verified = temp["Snapshot.verified.txt"];
+        var received = temp["Snapshot.received.txt"];
         TestSupport.WriteExact(verified, "old");
         TestSupport.WriteExact(received, "stale");
 
@@ -49,13 +50,13 @@ public sealed class AcceptEnvironmentTests : IDisposable
             await Verifier.Verify("first").UseDirectory(temp.Path).UseFileName("Snapshot");
         }
 
-        Assert.Equal("first", TestSupport.ReadExact(temp.File("Snapshot.verified.txt")));
+        Assert.Equal("first", TestSupport.ReadExact(temp["Snapshot.verified.txt"]));
     }
 
     [Fact]
     public async Task Accept_variable_is_ignored_when_CI_is_true()
     {
-        var verified = temp.File("Snapshot.verified.txt");
+        var verified = temp["Snapshot.verified.txt"];
         TestSupport.WriteExact(verified, "old");
 
         SnapshotMismatchException exception;
@@ -77,8 +78,8 @@ public sealed class AcceptEnvironmentTests : IDisposable
             await TestSupport.Mismatch(Verifier.Verify("first").UseDirectory(temp.Path).UseFileName("Snapshot"));
         }
 
-        Assert.False(File.Exists(temp.File("Snapshot.verified.txt")));
-        Assert.Equal("first", TestSupport.ReadExact(temp.File("Snapshot.received.txt")));
+        Assert.False(File.Exists(temp["Snapshot.verified.txt"]));
+        Assert.Equal("first", TestSupport.ReadExact(temp["Snapshot.received.txt"]));
     }
 
     /// <summary>Sets both variables (null unsets) and restores their old values on dispose.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Testing.Tests;

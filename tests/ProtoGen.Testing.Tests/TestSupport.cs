@@ -1,27 +1,13 @@
 using System;
+using System.Diagnostics;
 using System.IO;
-using System.Linq;
-using System.Reflection;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Testing.Tests;
-
-/// <summary>A fresh directory under the system temp directory, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = Directory.CreateTempSubdirectory("protogen-testing-").FullName;
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}
 
 internal static class TestSupport
 {
@@ -48,10 +34,48 @@ internal static class TestSupport
         return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
     }
 
-    private static string FindProjectDirectory() =>
-        typeof(TestSupport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "ProjectDirectory").Value!;
+    private static string FindProjectDirectory() => BuildMetadata.Get(typeof(TestSupport).Assembly, "ProjectDirectory");
 
     public static void WriteExact(string path, string text) =>
         System.IO.File.WriteAllText(path, text, new UTF8Encoding(false));
+
+    /// <summary>Fails unless the process <paramref name="pid"/> ends within 10 s (a killed process may take a moment).</summary>
+    public static void AssertProcessEnds(int pid)
+    {
+        var clock = Stopwatch.StartNew();
+        while (IsRunning(pid))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"process {pid} still runs");
+            Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>Whether <paramref name="pid"/> runs: a zombie (state Z in <c>/proc/PID/stat</c>) has ended, whoever reaps it.</summary>
+    private static bool IsRunning(int pid)
+    {
+        if (Directory.Exists("/proc/self"))
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText($"/proc/{pid}/stat");
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+
+            return stat[(stat.LastIndexOf(')') + 2)..] is not ['Z' or 'X', ..];
+        }
+
+        try
+        {
+            using Process process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Testing.Tests;
@@ -40,8 +41,8 @@ public sealed class VerifierTests : IDisposable
         var exception = await TestSupport.Mismatch(
             Verifier.Verify("hello\nworld").UseDirectory(temp.Path).WithoutEnvironment());
 
-        var verified = temp.File("VerifierTests.First_run_writes_received_and_throws.verified.txt");
-        var received = temp.File("VerifierTests.First_run_writes_received_and_throws.received.txt");
+        var verified = temp["VerifierTests.First_run_writes_received_and_throws.verified.txt"];
+        var received = temp["VerifierTests.First_run_writes_received_and_throws.received.txt"];
         Assert.Equal(verified, exception.VerifiedFile);
         Assert.Equal(received, exception.ReceivedFile);
         Assert.False(File.Exists(verified));
@@ -54,8 +55,8 @@ public sealed class VerifierTests : IDisposable
     [Fact]
     public async Task Match_passes_and_deletes_stale_received()
     {
-        var verified = temp.File("VerifierTests.Match_passes_and_deletes_stale_received.verified.txt");
-        var received = temp.File("VerifierTests.Match_passes_and_deletes_stale_received.received.txt");
+        var verified = temp["VerifierTests.Match_passes_and_deletes_stale_received.verified.txt"];
+        var received = temp["VerifierTests.Match_passes_and_deletes_stale_received.received.txt"];
         TestSupport.WriteExact(verified, "same");
         TestSupport.WriteExact(received, "stale");
 
@@ -68,7 +69,7 @@ public sealed class VerifierTests : IDisposable
     [Fact]
     public async Task Mismatch_throws_with_diff_of_changed_lines()
     {
-        var verified = temp.File("VerifierTests.Mismatch_throws_with_diff_of_changed_lines.verified.txt");
+        var verified = temp["VerifierTests.Mismatch_throws_with_diff_of_changed_lines.verified.txt"];
         TestSupport.WriteExact(verified, "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine");
 
         var exception = await TestSupport.Mismatch(
@@ -90,7 +91,7 @@ public sealed class VerifierTests : IDisposable
     [InlineData("a\nb\n")]
     public async Task Line_endings_and_one_final_newline_do_not_matter(string target)
     {
-        TestSupport.WriteExact(temp.File("Snapshot.verified.txt"), "a\nb");
+        TestSupport.WriteExact(temp["Snapshot.verified.txt"], "a\nb");
 
         await Verifier.Verify(target).UseDirectory(temp.Path).UseFileName("Snapshot").WithoutEnvironment();
     }
@@ -98,7 +99,7 @@ public sealed class VerifierTests : IDisposable
     [Fact]
     public async Task Verified_file_saved_with_crlf_bom_and_final_newline_still_matches()
     {
-        File.WriteAllText(temp.File("Snapshot.verified.txt"), "a\r\nb\r\n", new System.Text.UTF8Encoding(true));
+        File.WriteAllText(temp["Snapshot.verified.txt"], "a\r\nb\r\n", new System.Text.UTF8Encoding(true));
 
         await Verifier.Verify("a\nb").UseDirectory(temp.Path).UseFileName("Snapshot").WithoutEnvironment();
     }
@@ -121,7 +122,7 @@ public sealed class VerifierTests : IDisposable
             Verifier.Verify("x").UseDirectory(relative).WithoutEnvironment());
 
         Assert.Equal(
-            temp.File("VerifierTests.Relative_directory_is_resolved_from_the_source_file_directory.received.txt"),
+            temp["VerifierTests.Relative_directory_is_resolved_from_the_source_file_directory.received.txt"],
             exception.ReceivedFile);
     }
 
@@ -136,7 +137,7 @@ public sealed class VerifierTests : IDisposable
         var expected = count is null
             ? "VerifierTests.UseParameters_appends_values_by_position_p1=a-b-c_p2=null_p3=1.5.received.txt"
             : "VerifierTests.UseParameters_appends_values_by_position_p1=proto3_p2=2_p3=1.5.received.txt";
-        Assert.Equal(temp.File(expected), exception.ReceivedFile);
+        Assert.Equal(temp[expected], exception.ReceivedFile);
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed class VerifierTests : IDisposable
     [Fact]
     public async Task Settings_cannot_change_after_awaiting()
     {
-        TestSupport.WriteExact(temp.File("Snapshot.verified.txt"), "x");
+        TestSupport.WriteExact(temp["Snapshot.verified.txt"], "x");
         var task = Verifier.Verify("x").UseDirectory(temp.Path).UseFileName("Snapshot").WithoutEnvironment();
         await task;
 
@@ -173,6 +174,6 @@ public sealed class VerifierTests : IDisposable
     private async Task AssertReceivedName(SettingsTask task, string expectedFileName)
     {
         var exception = await TestSupport.Mismatch(task.UseDirectory(temp.Path).WithoutEnvironment());
-        Assert.Equal(temp.File(expectedFileName), exception.ReceivedFile);
+        Assert.Equal(temp[expectedFileName], exception.ReceivedFile);
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Security;
 using System.Text;
 using ProtoGen.Bench.Layouts;
+using ProtoGen.Testing.Infrastructure;
 
 namespace ProtoGen.Bench.Projects;
 
@@ -43,9 +44,7 @@ internal static class ProjectFiles
         text.Append(CultureInfo.InvariantCulture, $"""
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Grpc.Tools" Version="{Repo.GrpcVersion}" PrivateAssets="all" />
-                <PackageReference Include="Google.Protobuf" Version="{Repo.GoogleProtobufVersion}" />
-                <PackageReference Include="Grpc.Core.Api" Version="{Repo.GrpcVersion}" />
+            {Repo.GrpcPackageReferences}
               </ItemGroup>
               <ItemGroup>
 

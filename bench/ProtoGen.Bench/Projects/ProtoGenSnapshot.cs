@@ -1,5 +1,6 @@
-using System.Diagnostics;
+using System;
 using System.IO;
+using ProtoGen.Testing.Processes;
 
 namespace ProtoGen.Bench.Projects;
 
@@ -72,22 +73,12 @@ internal sealed record ProtoGenSnapshot(
 
     private static string? Git(string repoRoot, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(repoRoot);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         try
         {
-            using Process git = Process.Start(start)!;
-            string output = git.StandardOutput.ReadToEnd().Trim();
-            git.WaitForExit();
-            return git.ExitCode == 0 ? output : null;
+            ProcessResult git = ChildProcess.Run(new ProcessSpec("git", ["-C", repoRoot, .. arguments]), TimeSpan.FromMinutes(1));
+            return git.Succeeded ? git.StandardOutput.Trim() : null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (InvalidOperationException)
         {
             return null;    // no git on the machine
         }

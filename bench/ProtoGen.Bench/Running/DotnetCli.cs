@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
-using System.Threading;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 
 namespace ProtoGen.Bench.Running;
 
@@ -19,10 +18,12 @@ internal sealed record CommandRun(int ExitCode, TimeSpan Elapsed, TimeSpan? CpuT
 }
 
 /// <summary>
-/// Runs <c>dotnet restore</c> and <c>dotnet build</c> the same way for both variants: no MSBuild node reuse and no
-/// MSBuild server (every build starts fresh nodes, as in CI, and its workers are children of the process measured),
-/// the compiler server on or off as asked (<c>-p:UseSharedCompilation</c>, whatever the environment says), a binary
-/// log and the compiler's analyzer report when asked, and a timeout after which the whole process tree is killed.
+/// Runs <c>dotnet restore</c> and <c>dotnet build</c> the same way for both variants, through ProtoGen.Testing's
+/// <see cref="DotNet"/> runner (no inherited MSBuild variables, no node reuse and no MSBuild server: every build
+/// starts fresh nodes, as in CI, and its workers are children of the process measured; the whole process tree killed
+/// after the timeout), with the compiler server on or off as asked (<c>-p:UseSharedCompilation</c>, whatever the
+/// environment says), a binary log and the compiler's analyzer report when asked. Around each run it takes what the
+/// bench measures: the CPU time of the process tree, the load and the peak memory.
 /// </summary>
 internal sealed class DotnetCli(TimeSpan timeout, bool compilerServer)
 {
@@ -49,82 +50,18 @@ internal sealed class DotnetCli(TimeSpan timeout, bool compilerServer)
 
     private CommandRun Run(IEnumerable<string> arguments, string outputLog)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(outputLog)!);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-
-        using var log = new StreamWriter(outputLog, append: false, new UTF8Encoding(false));
-        bool closed = false;
-        void Append(string? line)
-        {
-            lock (log)
-            {
-                if (line is not null && !closed)
-                {
-                    log.WriteLine(line);
-                }
-            }
-        }
-
+        ProcessSpec command = DotNet.Command(Repo.Root, arguments) with { OutputLog = outputLog };
         double? load = ChildCpuTime.LoadAverage();
         TimeSpan? cpuBefore = ChildCpuTime.Now();
-        var clock = Stopwatch.StartNew();
-        using Process process = Process.Start(start)!;
+        using ChildProcess process = ChildProcess.Start(command);
         using var sampler = new ProcessTreeSampler(process.Id, SampleInterval);
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
-        // WaitForExit(timeout) returns when the process exits; a compiler server it started may hold the output pipes open.
-        bool exited = process.WaitForExit(timeout);
-        clock.Stop();
+        // Returns once the process has exited: a compiler server it started may hold the output pipes open for minutes,
+        // so its output is waited for only briefly (ChildProcess.DrainTimeout).
+        ProcessResult result = process.WaitForExit(timeout);
         sampler.Stop();
         StartedCompilerServers.UnionWith(sampler.StartedCompilerServers);
-        if (!exited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(TimeSpan.FromSeconds(30));
-        }
-
-        using (var drained = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        {
-            try
-            {
-                process.WaitForExitAsync(drained.Token).GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                // The output of a lingering child is not needed.
-            }
-        }
-
-        lock (log)
-        {
-            if (!exited)
-            {
-                log.WriteLine($"ProtoGen.Bench: killed after {timeout.TotalMinutes} minutes.");
-            }
-
-            log.Flush();
-            closed = true;
-        }
-
         TimeSpan? cpu = ChildCpuTime.Now() - cpuBefore;
-        return new CommandRun(exited ? process.ExitCode : -1, clock.Elapsed, cpu, load, sampler.PeakBytes, sampler.PeakTreeBytes, outputLog);
+        return new CommandRun(result.TimedOut ? -1 : result.ExitCode, result.Duration, cpu, load, sampler.PeakBytes, sampler.PeakTreeBytes, outputLog);
     }
 }

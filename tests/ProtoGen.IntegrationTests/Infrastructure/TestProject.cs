@@ -1,17 +1,24 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 
 namespace ProtoGen.IntegrationTests.Infrastructure;
 
-/// <summary>The outcome of one <c>dotnet build</c>.</summary>
-internal sealed record BuildResult(int ExitCode, string Output)
+/// <summary>The outcome of one <c>dotnet build</c> (or <c>dotnet exec</c>), read from its log.</summary>
+/// <param name="Process">The <c>dotnet</c> process's result, from ProtoGen.Testing's runner.</param>
+internal sealed record BuildResult(ProcessResult Process)
 {
-    public bool Succeeded => ExitCode == 0;
+    public int ExitCode => Process.ExitCode;
+
+    /// <summary>The whole output; English whatever the machine's language (<see cref="DotNet.PinnedEnvironment"/>).</summary>
+    public string Output => Process.Output;
+
+    /// <summary>Exited 0 within <see cref="DotNet.BuildTimeout"/>.</summary>
+    public bool Succeeded => Process.Succeeded;
 
     /// <summary>The protoc command lines Grpc.Tools ran (shown at normal verbosity).</summary>
     public IReadOnlyList<string> ProtocCommands =>
@@ -48,14 +55,15 @@ internal sealed class TestProject : IDisposable
 {
     private const string ProjectName = "TestApp";
 
+    private readonly TempDirectory _directory;
+
     public TestProject(string name)
     {
-        Directory = Path.Combine(Path.GetTempPath(), "protogen-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        System.IO.Directory.CreateDirectory(Directory);
+        _directory = new TempDirectory("protogen-tests", name);
         Write("Directory.Build.props", $"""
             <Project>
               <PropertyGroup>
-                <ProtoGenTaskAssembly>{Repo.TaskAssembly}</ProtoGenTaskAssembly>
+                <ProtoGenTaskAssembly>{TaskAssembly}</ProtoGenTaskAssembly>
               </PropertyGroup>
               <Import Project="{Path.Combine(Repo.BuildDirectory, "ProtoGen.props")}" />
             </Project>
@@ -67,8 +75,17 @@ internal sealed class TestProject : IDisposable
             """);
     }
 
+    /// <summary>The task assembly built with these tests (a ProjectReference copies it beside them).</summary>
+    public static string TaskAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Build.dll");
+
+    /// <summary>The source generator assembly built with these tests.</summary>
+    public static string GeneratorAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Generators.dll");
+
+    /// <summary>The wrappers' runtime support assembly built with these tests.</summary>
+    public static string RuntimeAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Runtime.dll");
+
     /// <summary>The project directory.</summary>
-    public string Directory { get; }
+    public string Directory => _directory.Path;
 
     public string ProjectFile => Path.Combine(Directory, ProjectName + ".csproj");
 
@@ -88,9 +105,7 @@ internal sealed class TestProject : IDisposable
             {properties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Grpc.Tools" Version="{Repo.GrpcVersion}" PrivateAssets="all" />
-                <PackageReference Include="Google.Protobuf" Version="3.36.2" />
-                <PackageReference Include="Grpc.Core.Api" Version="{Repo.GrpcVersion}" />
+            {Repo.GrpcPackageReferences}
               </ItemGroup>
               <ItemGroup>
             {items}
@@ -103,8 +118,8 @@ internal sealed class TestProject : IDisposable
     /// <summary>The items that add ProtoGen's client wrapper generator and its runtime to a project.</summary>
     public static string WrapperReferences => $"""
 
-        <Analyzer Include="{Repo.GeneratorAssembly}" />
-        <Reference Include="{Repo.RuntimeAssembly}" />
+        <Analyzer Include="{GeneratorAssembly}" />
+        <Reference Include="{RuntimeAssembly}" />
         """;
 
     /// <summary>Copies a fixture folder of <c>protos/</c> into the project at <paramref name="target"/>.</summary>
@@ -123,72 +138,37 @@ internal sealed class TestProject : IDisposable
 
     public TestProject Write(string relativePath, string text)
     {
-        string path = Path.Combine(Directory, relativePath);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal), new UTF8Encoding(false));
+        _directory.Write(relativePath, text.Replace("\r\n", "\n", StringComparison.Ordinal));
         return this;
     }
 
-    public string Read(string relativePath) => File.ReadAllText(Path.Combine(Directory, relativePath));
+    public string Read(string relativePath) => _directory.Read(relativePath);
 
     /// <summary>Runs the built program (<c>dotnet exec bin/Debug/net10.0/TestApp.dll</c>) and returns its exit code and output.</summary>
     public BuildResult Run() =>
-        Execute("exec", Path.Combine(Directory, "bin", "Debug", "net10.0", ProjectName + ".dll"));
+        new(DotNet.Run(Directory, DotNet.BuildTimeout, "exec", Path.Combine(Directory, "bin", "Debug", "net10.0", ProjectName + ".dll")));
 
-    /// <summary>Runs <c>dotnet build</c> (or another target) and returns its exit code and output.</summary>
-    public BuildResult Build(string verbosity = "normal", string target = "Build") =>
-        Execute("build", ProjectFile, "-nologo", "-nodeReuse:false", "-v:" + verbosity, "-clp:NoSummary", "-t:" + target);
+    /// <summary>
+    /// Runs <c>dotnet build</c> (or another target) to its end, killed after <see cref="DotNet.BuildTimeout"/>, with
+    /// <paramref name="environment"/> added to the pinned environment (a <see langword="null"/> value removes a variable).
+    /// </summary>
+    public BuildResult Build(string verbosity = "normal", string target = "Build", IEnumerable<KeyValuePair<string, string?>>? environment = null) =>
+        new(StartBuild(verbosity, target, environment).WaitForExit(DotNet.BuildTimeout));
 
-    private BuildResult Execute(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in arguments)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using Process process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.Append(e.Data).Append('\n'); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.Append(e.Data).Append('\n'); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        return new BuildResult(process.ExitCode, output.ToString());
-    }
+    /// <summary>Starts <c>dotnet build</c>; the handle can be interrupted (SIGINT, as Ctrl+C), killed or awaited.</summary>
+    public ChildProcess StartBuild(string verbosity = "normal", string target = "Build", IEnumerable<KeyValuePair<string, string?>>? environment = null) =>
+        DotNet.Start(Directory, BuildArguments(verbosity, target), environment);
 
     /// <summary>Scrubs the temporary directory, the NuGet cache and versions out of build output.</summary>
-    public string Scrub(string text)
-    {
-        string nugetRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return text
+    public string Scrub(string text) =>
+        text
             .Replace(Directory, "{ProjectDirectory}", StringComparison.Ordinal)
-            .Replace(nugetRoot.TrimEnd('/'), "{NuGetPackageRoot}", StringComparison.Ordinal)
+            .Replace(Repo.NuGetPackageRoot, "{NuGetPackageRoot}", StringComparison.Ordinal)
             .Replace("/" + Repo.GrpcVersion + "/", "/{GrpcVersion}/", StringComparison.Ordinal)
             .Replace(Regex.Match(text, @"/tools/([a-z]+_[a-z0-9]+)/").Groups[1].Value is { Length: > 0 } platform ? platform : "\0", "{platform}", StringComparison.Ordinal);
-    }
 
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("PROTOGEN_KEEP_TEST_PROJECTS") is not ("1" or "true"))
-        {
-            try
-            {
-                System.IO.Directory.Delete(Directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A build server may still hold a file; the temp folder is cleaned by the OS.
-            }
-        }
-    }
+    public void Dispose() => _directory.Dispose();
+
+    private string[] BuildArguments(string verbosity, string target) =>
+        ["build", ProjectFile, "-nologo", "-nodeReuse:false", "-v:" + verbosity, "-clp:NoSummary", "-t:" + target];
 }

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
-using System.Text;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
+using DotNetCli = ProtoGen.Testing.Processes.DotNet;
 
 namespace ProtoGen.Package.Tests.Infrastructure;
 
@@ -11,11 +13,12 @@ namespace ProtoGen.Package.Tests.Infrastructure;
 /// </summary>
 internal sealed class ConsumerWorkspace : IDisposable
 {
+    private readonly TempDirectory _directory;
+
     public ConsumerWorkspace(string name)
     {
         Feed = PackageFeed.Instance;
-        Root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "protogen package tests", name + " " + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(Root);
+        _directory = new TempDirectory("protogen package tests", name);
         Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -44,7 +47,7 @@ internal sealed class ConsumerWorkspace : IDisposable
     public PackageFeed Feed { get; }
 
     /// <summary>The workspace folder; projects sit in subfolders.</summary>
-    public string Root { get; }
+    public string Root => _directory.Path;
 
     /// <summary>The PackageReference items every consumer has: ProtoGen from the feed, Google.Protobuf as with Grpc.Tools.</summary>
     public string ProtoGenReferences => $"""
@@ -52,31 +55,23 @@ internal sealed class ConsumerWorkspace : IDisposable
             <PackageReference Include="Google.Protobuf" Version="{Repo.GoogleProtobufVersion}" />
         """;
 
-    public string Path(string relativePath) => System.IO.Path.Combine(Root, relativePath);
+    public string Path(string relativePath) => _directory[relativePath];
 
-    public bool Exists(string relativePath) => File.Exists(Path(relativePath)) || Directory.Exists(Path(relativePath));
+    public bool Exists(string relativePath) => _directory.Exists(relativePath);
 
     public ConsumerWorkspace Write(string relativePath, string text)
     {
-        string path = Path(relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal), new UTF8Encoding(false));
+        _directory.Write(relativePath, text.Replace("\r\n", "\n", StringComparison.Ordinal));
         return this;
     }
 
-    /// <summary>Runs <c>dotnet</c> in a folder of the workspace (a build: at most <see cref="DotNet.BuildTimeout"/>).</summary>
+    /// <summary>Runs <c>dotnet</c> in a folder of the workspace, through ProtoGen.Testing's runner (killed after <see cref="DotNetCli.BuildTimeout"/>).</summary>
     public ProcessResult DotNet(string relativeDirectory, params string[] arguments) =>
-        Infrastructure.DotNet.Run(Path(relativeDirectory), Infrastructure.DotNet.BuildTimeout, arguments);
+        DotNetCli.Run(Path(relativeDirectory), DotNetCli.BuildTimeout, arguments);
 
     /// <summary><c>dotnet build</c> of the project in a folder, at minimal verbosity, without the terminal logger.</summary>
     public ProcessResult Build(string relativeDirectory, params string[] extraArguments) =>
         DotNet(relativeDirectory, ["build", "-nodeReuse:false", "-tl:off", "-v:minimal", .. extraArguments]);
 
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("PROTOGEN_KEEP_TEST_PROJECTS") is not ("1" or "true"))
-        {
-            PackageFeed.TryDelete(Root);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

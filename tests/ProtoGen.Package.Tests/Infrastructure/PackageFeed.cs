@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 
 namespace ProtoGen.Package.Tests.Infrastructure;
 
@@ -48,11 +50,11 @@ internal sealed class PackageFeed
         ProcessResult pack = DotNet.Run(
             Repo.Root,
             DotNet.BuildTimeout,
-            "pack", Repo.PackageProject, "-c", "Release", "-o", feed, "-p:Version=" + version,
+            "pack", Path.Combine(Repo.Root, "src", "ProtoGen", "ProtoGen.csproj"), "-c", "Release", "-o", feed, "-p:Version=" + version,
             "-p:ArtifactsPath=" + Path.Combine(work, "artifacts") + Path.DirectorySeparatorChar,
             "-nodeReuse:false", "-tl:off", "-v:minimal");
         pack.AssertSucceeded();
-        TryDelete(Path.Combine(work, "artifacts"));
+        TempDirectory.TryDelete(Path.Combine(work, "artifacts"));
 
         var result = new PackageFeed(feed, version, pack.Duration);
         foreach (string id in new[] { "ProtoGen", "ProtoGen.Runtime" })
@@ -68,16 +70,14 @@ internal sealed class PackageFeed
 
     private static void Cleanup(string work, string version)
     {
-        if (Environment.GetEnvironmentVariable("PROTOGEN_KEEP_TEST_PROJECTS") is "1" or "true")
+        if (Environment.GetEnvironmentVariable(TempDirectory.KeepVariable) is "1" or "true")
         {
             return;
         }
 
-        string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TryDelete(Path.Combine(packages, "protogen", version));
-        TryDelete(Path.Combine(packages, "protogen.runtime", version));
-        TryDelete(work);
+        TempDirectory.TryDelete(Path.Combine(Repo.NuGetPackageRoot, "protogen", version));
+        TempDirectory.TryDelete(Path.Combine(Repo.NuGetPackageRoot, "protogen.runtime", version));
+        TempDirectory.TryDelete(work);
     }
 
     /// <summary>Feeds of runs that were killed before they could clean up.</summary>
@@ -92,27 +92,8 @@ internal sealed class PackageFeed
         {
             if (System.IO.Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddDays(-1))
             {
-                TryDelete(directory);
+                TempDirectory.TryDelete(directory);
             }
-        }
-    }
-
-    internal static void TryDelete(string directory)
-    {
-        try
-        {
-            if (System.IO.Directory.Exists(directory))
-            {
-                System.IO.Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Left to the OS's temp cleanup.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Left to the OS's temp cleanup.
         }
     }
 }

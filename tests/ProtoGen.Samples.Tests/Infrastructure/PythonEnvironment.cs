@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using ProtoGen.Testing.Processes;
 
 namespace ProtoGen.Samples.Tests.Infrastructure;
 
@@ -35,7 +35,7 @@ internal sealed class PythonEnvironment : IDisposable
         }
 
         string directory = Path.Combine(Path.GetTempPath(), "protogen-samples-python-" + Guid.NewGuid().ToString("N")[..8]);
-        (int exit, string output) = await RunAsync(Bash("generate.sh", directory), SampleProcess.Timeout).ConfigureAwait(false);
+        (int exit, string output) = await RunAsync(Bash("generate.sh", directory), SamplesFixture.Timeout).ConfigureAwait(false);
         if (exit != 0)
         {
             throw new InvalidOperationException($"samples/python/generate.sh failed (exit {exit}):\n{output}");
@@ -45,19 +45,19 @@ internal sealed class PythonEnvironment : IDisposable
     }
 
     /// <summary>A Python sample program, e.g. <c>route_guide_server.py</c>.</summary>
-    public ProcessSpec Program(string script) => new(
-        script + " (Python)",
-        Python,
-        ["-u", Path.Combine(Repo.PythonSamples, script)],
-        new Dictionary<string, string?>
-        {
-            ["PYTHONPATH"] = GeneratedDirectory,
-            ["PYTHONHOME"] = null,
-            ["PYTHONSTARTUP"] = null,
-            ["PYTHONNOUSERSITE"] = "1",
-            ["PYTHONDONTWRITEBYTECODE"] = "1",
-            ["PYTHONUNBUFFERED"] = "1",
-        });
+    public ProcessSpec Program(string script) => new ProcessSpec(Python, ["-u", Path.Combine(BuiltSamples.PythonDirectory, script)])
+    {
+        Name = script + " (Python)",
+        Environment =
+        [
+            new("PYTHONPATH", GeneratedDirectory),
+            new("PYTHONHOME", null),
+            new("PYTHONSTARTUP", null),
+            new("PYTHONNOUSERSITE", "1"),
+            new("PYTHONDONTWRITEBYTECODE", "1"),
+            new("PYTHONUNBUFFERED", "1"),
+        ],
+    };
 
     public void Dispose()
     {
@@ -78,18 +78,27 @@ internal sealed class PythonEnvironment : IDisposable
             return false;
         }
 
-        var check = new ProcessSpec("python3 import check", Python, ["-c", "import grpc, google.protobuf"], new Dictionary<string, string?> { ["PYTHONNOUSERSITE"] = "1", ["PYTHONPATH"] = null });
-        (int exit, _) = await RunAsync(check, SampleProcess.Timeout).ConfigureAwait(false);
+        var check = new ProcessSpec(Python, ["-c", "import grpc, google.protobuf"])
+        {
+            Name = "python3 import check",
+            Environment = [new("PYTHONNOUSERSITE", "1"), new("PYTHONPATH", null)],
+        };
+        (int exit, _) = await RunAsync(check, SamplesFixture.Timeout).ConfigureAwait(false);
         return exit == 0;
     }
 
     private static ProcessSpec Bash(string script, params string[] arguments) =>
-        new(script, "bash", [Path.Combine(Repo.PythonSamples, script), .. arguments], new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" });
+        new("bash", [Path.Combine(BuiltSamples.PythonDirectory, script), .. arguments])
+        {
+            Name = script,
+            Environment = [new("DEBIAN_FRONTEND", "noninteractive")],
+        };
 
+    /// <summary>Runs a setup step; a step killed on timeout reports exit code -1 (its output says so).</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(ProcessSpec spec, TimeSpan timeout)
     {
-        using SampleProcess process = SampleProcess.Start(spec);
-        int exit = await process.WaitForExitAsync(timeout).ConfigureAwait(false);
-        return (exit, process.Output);
+        using ChildProcess process = SamplesFixture.Start(spec);
+        ProcessResult result = await process.WaitForExitAsync(timeout).ConfigureAwait(false);
+        return (result.TimedOut ? -1 : result.ExitCode, result.Output);
     }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Samples.Tests.Infrastructure;
@@ -24,29 +26,46 @@ internal sealed record RunResult(int ExitCode, string Output)
 /// </summary>
 public sealed partial class SamplesFixture : IDisposable
 {
+    /// <summary>How long any one wait may take: a hang fails the test instead of hanging the run.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The samples choose their own addresses: nothing from the test host's environment may override them.</summary>
+    private static readonly KeyValuePair<string, string?>[] NoAddressOverrides =
+        [new("ASPNETCORE_URLS", null), new("DOTNET_URLS", null), new("ASPNETCORE_HTTP_PORTS", null)];
+
     private readonly Lazy<Task<PythonEnvironment>> _python = new(PythonEnvironment.CreateAsync);
 
     public SamplesFixture()
     {
         foreach (string sample in new[] { "HelloWorld", "RouteGuide", "Users", "CustomPath", "Enterprise" })
         {
-            _ = Repo.SampleAssembly(sample);
+            _ = BuiltSamples.Assembly(sample);
         }
     }
 
-    /// <summary>A C# sample program: <c>dotnet artifacts/bin/&lt;sample&gt;/debug/&lt;sample&gt;.dll</c>.</summary>
-    internal static ProcessSpec CSharp(string sample) =>
-        new(sample + " (C#)", "dotnet", [Repo.SampleAssembly(sample)], new Dictionary<string, string?>());
+    /// <summary>A C# sample program: <c>dotnet artifacts/bin/&lt;sample&gt;/debug/&lt;sample&gt;.dll</c>, through the shared dotnet runner.</summary>
+    internal static ProcessSpec CSharp(string sample) => DotNetCommand(sample + " (C#)", BuiltSamples.Assembly(sample));
+
+    /// <summary><c>dotnet <paramref name="arguments"/></c> in the repository root, named <paramref name="name"/> in messages.</summary>
+    internal static ProcessSpec DotNetCommand(string name, params string[] arguments) =>
+        DotNet.Command(Repo.Root, arguments) with { Name = name };
 
     /// <summary>A Python sample program under <c>samples/python</c>; sets Debian's Python gRPC up first if needed.</summary>
     internal async Task<ProcessSpec> PythonAsync(string script) => (await _python.Value.ConfigureAwait(false)).Program(script);
 
-    /// <summary>Runs one program to its end (killed after <paramref name="timeout"/>, by default <see cref="SampleProcess.Timeout"/>).</summary>
+    /// <summary>Starts a sample program (in the repository root unless it says otherwise), with no address overrides.</summary>
+    internal static ChildProcess Start(ProcessSpec program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return ChildProcess.Start(program.WithEnvironment(NoAddressOverrides) with { WorkingDirectory = program.WorkingDirectory ?? Repo.Root });
+    }
+
+    /// <summary>Runs one program to its end; fails if it is killed after <paramref name="timeout"/> (by default <see cref="Timeout"/>).</summary>
     internal static async Task<RunResult> RunAsync(ProcessSpec program, TimeSpan? timeout = null)
     {
-        using SampleProcess process = SampleProcess.Start(program);
-        int exit = await process.WaitForExitAsync(timeout).ConfigureAwait(false);
-        return new RunResult(exit, process.Output);
+        using ChildProcess process = Start(program);
+        ProcessResult result = (await process.WaitForExitAsync(timeout ?? Timeout).ConfigureAwait(false)).AssertExited();
+        return new RunResult(result.ExitCode, result.Output);
     }
 
     /// <summary>
@@ -57,16 +76,17 @@ public sealed partial class SamplesFixture : IDisposable
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(client);
-        using SampleProcess serverProcess = SampleProcess.Start(server.With("--port", "0"));
-        Match listening = await serverProcess.WaitForOutputAsync(ListeningLine()).ConfigureAwait(false);
+        using ChildProcess serverProcess = Start(server.With("--port", "0"));
+        Match listening = await serverProcess.WaitForOutputAsync(ListeningLine(), Timeout).ConfigureAwait(false);
         string target = "127.0.0.1:" + listening.Groups["port"].Value;
 
-        using SampleProcess clientProcess = SampleProcess.Start(client.With("--target", target));
-        int exit = await clientProcess.WaitForExitAsync().ConfigureAwait(false);
+        using ChildProcess clientProcess = Start(client.With("--target", target));
+        ProcessResult clientResult = (await clientProcess.WaitForExitAsync(Timeout).ConfigureAwait(false)).AssertExited();
 
-        // Stopping the server also drains its output.
+        // Stopping the server, then waiting for it, reads the rest of its output.
         serverProcess.Kill();
-        return new PairResult(exit, clientProcess.Output, serverProcess.Output);
+        ProcessResult serverResult = await serverProcess.WaitForExitAsync(Timeout).ConfigureAwait(false);
+        return new PairResult(clientResult.ExitCode, clientResult.Output, serverResult.Output);
     }
 
     public void Dispose()

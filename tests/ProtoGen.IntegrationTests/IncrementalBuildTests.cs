@@ -38,10 +38,9 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void Batched_protos_get_the_compile_options_Grpc_Tools_sets_and_unmapped_protos_stay_with_Grpc_Tools()
+    public void Mapped_and_unmapped_protos_are_batched_with_the_compile_options_Grpc_Tools_sets()
     {
-        // route_guide.proto is mapped (batched by ProtoGen); route_summary.proto is not (compiled by Grpc.Tools)
-        // and imports the mapped one by its logical path.
+        // route_guide.proto is mapped; route_summary.proto is not, and imports the mapped one by its logical path.
         using TestProject project = new TestProject("mixed")
             .CopyProtos("fixtures/custom_path", "protos")
             .CopyProtos("fixtures/custom_path", "plain")
@@ -53,14 +52,18 @@ public sealed class IncrementalBuildTests
         BuildResult result = project.Build();
 
         Assert.True(result.Succeeded, result.Output);
-        Assert.Equal(["grpc/example/custom/path/route_guide.proto"], ProtosCompiled(result, byGrpcTools: 1));
-        Assert.EndsWith("plain/route_summary.proto", Assert.Single(result.ProtocCommands), StringComparison.Ordinal);
-        // Access="Internal" and GrpcServices="Client" reach the batched run through Protobuf_PrepareCompileOptions.
+        Assert.Empty(result.ProtocCommands); // Grpc.Tools runs protoc for none of them.
+        Assert.Equal(2, result.BatchRuns); // Client and None are two option groups.
+        Assert.Equal(["grpc/example/custom/path/route_guide.proto", "route_summary.proto"], result.BatchCompiled.Order(StringComparer.Ordinal));
+
+        // Access="Internal" and GrpcServices="Client" reach the batched runs through Protobuf_PrepareCompileOptions.
         Assert.Contains("internal sealed partial class Point", project.Read("obj/Debug/net10.0/grpc/example/custom/path/RouteGuide.cs"), StringComparison.Ordinal);
         string grpc = project.Read("obj/Debug/net10.0/grpc/example/custom/path/RouteGuideGrpc.cs");
         Assert.Contains("internal static partial class RouteGuide", grpc, StringComparison.Ordinal);
         Assert.Contains("class RouteGuideClient", grpc, StringComparison.Ordinal);
         Assert.DoesNotContain("RouteGuideBase", grpc, StringComparison.Ordinal);
+        Assert.Contains("internal sealed partial class RouteSummary", project.Read("obj/Debug/net10.0/RouteSummary.cs"), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(project.IntermediateDirectory, "RouteSummaryGrpc.cs")));
 
         BuildResult noOp = project.Build();
         Assert.True(noOp.Succeeded, noOp.Output);
@@ -94,10 +97,10 @@ public sealed class IncrementalBuildTests
         }
     }
 
-    /// <summary>What protoc compiled: ProtoGen batches all mapped protos, so Grpc.Tools runs protoc for none.</summary>
-    private static string[] ProtosCompiled(BuildResult result, int byGrpcTools = 0)
+    /// <summary>What protoc compiled: ProtoGen batches every proto, so Grpc.Tools runs protoc for none.</summary>
+    private static string[] ProtosCompiled(BuildResult result)
     {
-        Assert.Equal(byGrpcTools, result.ProtocCommands.Count);
+        Assert.Empty(result.ProtocCommands);
         Assert.Equal(1, result.BatchRuns);
         return result.BatchCompiled.Order(StringComparer.Ordinal).ToArray();
     }

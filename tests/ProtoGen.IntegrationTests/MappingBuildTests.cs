@@ -82,7 +82,10 @@ public sealed class MappingBuildTests
 
         Assert.True(result.Succeeded, result.Output);
         Assert.Empty(result.ProtocCommands);
-        Assert.Equal(2, result.BatchRuns); // The two common.proto files write Common.cs: they cannot share a run.
+        Assert.Equal(2, result.BatchRuns); // GrpcServices="None" and the default (the gRPC plugin) are two option groups.
+        // The two common.proto files share a run: their outputs go to different namespace folders.
+        Assert.Contains("acme/common/v1/common.proto", result.BatchCompiled);
+        Assert.Single(result.Output.Split('\n'), l => l.Contains("ProtoGen: protoc run ", System.StringComparison.Ordinal) && l.Contains(" acme/payments/v1/common.proto", System.StringComparison.Ordinal) && l.Contains(" acme/payments/v1/ledger.proto", System.StringComparison.Ordinal));
 
         // Two common.proto files: their outputs follow their logical folders and never collide.
         string[] generated = Directory.EnumerateFiles(project.IntermediateDirectory, "*.cs", SearchOption.AllDirectories)
@@ -91,7 +94,7 @@ public sealed class MappingBuildTests
             .Order(System.StringComparer.Ordinal)
             .ToArray();
         await Verifier.Verify(string.Join("\n", generated)).UseTextForParameters("outputs");
-        await Verifier.Verify(project.Read("obj/Debug/net10.0/protogen/mapping.plan").Replace(project.Directory, "{ProjectDirectory}", System.StringComparison.Ordinal))
+        await Verifier.Verify(project.Read("obj/Debug/net10.0/protogen/workspace.plan").Replace(project.Directory, "{ProjectDirectory}", System.StringComparison.Ordinal))
             .UseTextForParameters("plan");
     }
 
@@ -126,24 +129,26 @@ public sealed class MappingBuildTests
         BuildResult result = project.Build();
 
         Assert.True(result.Succeeded, result.Output);
-        await Verifier.Verify(project.Read("obj/Debug/net10.0/protogen/mapping.plan").Replace(project.Directory, "{ProjectDirectory}", System.StringComparison.Ordinal))
+        await Verifier.Verify(project.Read("obj/Debug/net10.0/protogen/workspace.plan").Replace(project.Directory, "{ProjectDirectory}", System.StringComparison.Ordinal))
             .UseTextForParameters("plan");
     }
 
     [Fact]
-    public void Project_without_mapping_is_compiled_exactly_as_plain_Grpc_Tools_does()
+    public void Project_without_mapping_is_compiled_by_ProtoGen_in_one_run_with_nothing_staged()
     {
+        // GrpcToolsParityTests compare such a project's outputs with plain Grpc.Tools' byte for byte.
         using TestProject project = new TestProject("plain")
-            .CopyProtos("fixtures/custom_path", "protos")
-            .WithProject("""<Protobuf Include="protos/route_guide.proto" ProtoRoot="protos" GrpcServices="Client" />""");
+            .CopyProtos("examples", "protos")
+            .WithProject("""<Protobuf Include="protos/route_guide.proto;protos/inventory.proto" ProtoRoot="protos" GrpcServices="Client" />""");
 
         BuildResult result = project.Build();
 
         Assert.True(result.Succeeded, result.Output);
-        string command = Assert.Single(result.ProtocCommands);
-        Assert.DoesNotContain("protogen", command, System.StringComparison.Ordinal);
-        Assert.EndsWith("protos/route_guide.proto", command, System.StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(project.IntermediateDirectory, "protogen")));
+        Assert.Empty(result.ProtocCommands);
+        Assert.Equal(["route_guide.proto", "inventory.proto"], result.BatchCompiled);
+        Assert.True(File.Exists(Path.Combine(project.IntermediateDirectory, "Inventory.cs")));
+        Assert.True(File.Exists(Path.Combine(project.IntermediateDirectory, "RouteGuideGrpc.cs")));
+        Assert.False(Directory.Exists(Path.Combine(project.IntermediateDirectory, "protogen", "stage")));
     }
 
     internal static string ScrubCommand(TestProject project, string command) =>

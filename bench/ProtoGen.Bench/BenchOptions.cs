@@ -17,9 +17,10 @@ internal sealed record BenchOptions
           --runs N             measured runs of every case                         default: 3
           --teams N            teams (proto roots) of the synthetic layouts        default: 10
           --no-corpus          skip the real corpus (Google.Api.CommonProtos + protos/grpc)
+          --no-vendored        skip the vendored layout (4 upstream roots without prefix + 4 mapped folders, about 640 protos)
           --compiler-server    compile on Roslyn's compiler server (VBCSCompiler); default: a csc process per build
           --no-warmup          no unmeasured build of each project before the runs
-          --quick              smoke check: --sizes 100 --runs 1 --no-corpus --no-warmup, results under artifacts/bench/results
+          --quick              smoke check: --sizes 100 --runs 1 --no-corpus --no-vendored --no-warmup, results under artifacts/bench/results
           --output DIR         where latest.md and latest.json go                 default: bench/results
           --work DIR           generated projects, binlogs, ProtoGen snapshot      default: artifacts/bench
           --timeout MINUTES    one build or restore is killed after this           default: 20
@@ -33,6 +34,9 @@ internal sealed record BenchOptions
     public int Teams { get; init; } = 10;
 
     public bool Corpus { get; init; } = true;
+
+    /// <summary>Build the vendored layout (<see cref="Layouts.VendoredLayout"/>).</summary>
+    public bool Vendored { get; init; } = true;
 
     public bool Quick { get; init; }
 
@@ -64,6 +68,7 @@ internal sealed record BenchOptions
                 "--runs" => options with { Runs = PositiveInt(arg, Value(args, ref i)) },
                 "--teams" => options with { Teams = PositiveInt(arg, Value(args, ref i)) },
                 "--no-corpus" => options with { Corpus = false },
+                "--no-vendored" => options with { Vendored = false },
                 "--quick" => options with { Quick = true },
                 "--no-warmup" => options with { WarmUp = false },
                 "--compiler-server" => options with { CompilerServer = true },
@@ -83,6 +88,7 @@ internal sealed record BenchOptions
                 Sizes = [100],
                 Runs = 1,
                 Corpus = false,
+                Vendored = false,
                 WarmUp = false,
                 OutputDirectory = output is null ? Path.Combine(options.WorkDirectory, "results") : options.OutputDirectory,
             };

@@ -17,8 +17,8 @@ internal sealed class BenchException(string message) : Exception(message);
 
 /// <summary>
 /// Measures one layout: writes both projects, restores them and builds each once unmeasured (warm-up and check;
-/// not with --quick), then makes every run's builds — clean, no-op, touch, edit — alternating the two variants
-/// build by build, and the variant that goes first run by run.
+/// not with --quick), then makes every run's builds — clean, no-op, touch, edit, and the IDE's design-time builds —
+/// alternating the two variants build by build, and the variant that goes first run by run.
 /// </summary>
 internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGen, DotnetCli dotnet, TextWriter progress)
 {
@@ -27,7 +27,7 @@ internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGe
 
     public LayoutResult Run(ProtoLayout layout)
     {
-        progress.WriteLine(FormattableString.Invariant($"== {layout.Name}: {layout.Description} ({layout.ProtoCount} protos, {layout.ServiceCount} services, leaf {layout.LeafLogicalPath})"));
+        progress.WriteLine(FormattableString.Invariant($"== {layout.Name}: {layout.Description} ({layout.ProtoCount} protos, {layout.ServiceCount} services, leaf {layout.LeafLogicalPath}, most imported {layout.MostImportedLogicalPath})"));
         string logs = Path.Combine(options.WorkDirectory, "logs", layout.Name);
         if (Directory.Exists(logs))
         {
@@ -70,18 +70,21 @@ internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGe
         var cases = BuildCaseNames.InRunOrder
             .SelectMany(c => Variants.Select(v => new CaseResult(c.Key(), v.Key(), samples[(c, v)])))
             .ToList();
-        return new LayoutResult(layout.Name, layout.Description, layout.ProtoCount, layout.ServiceCount, layout.LeafLogicalPath, generated, cases);
+        return new LayoutResult(layout.Name, layout.Description, layout.ProtoCount, layout.ServiceCount, layout.LeafLogicalPath, layout.MostImportedLogicalPath, generated, cases);
     }
 
     private BuildSample Measure(BenchProject project, BuildCase buildCase, int run, string logs)
     {
         switch (buildCase)
         {
-            case BuildCase.Clean:
+            case BuildCase.Clean or BuildCase.DesignTimeCold:
                 project.Clean();
                 break;
             case BuildCase.TouchLeaf:
                 project.TouchLeaf(++_edit);
+                break;
+            case BuildCase.DesignTimeEdit:
+                project.TouchMostImported(++_edit);
                 break;
             case BuildCase.EditSource:
                 project.EditSource(++_edit);
@@ -89,17 +92,18 @@ internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGe
         }
 
         string name = Path.Combine(logs, project.Variant.Key(), buildCase.Key() + "-run" + run.ToString(CultureInfo.InvariantCulture));
+        bool designTime = buildCase.IsDesignTime();
         CommandRun build;
-        if (buildCase == BuildCase.NoOp)
+        if (buildCase is BuildCase.NoOp or BuildCase.DesignTimeNoOp)
         {
             // The binary log's cost (about half a second at 1,000 protos, for both variants) would be a large part of
             // a no-op build: time one without it, then take the targets from a second, instrumented no-op.
-            build = Check(dotnet.Build(project.ProjectFile, binlog: null, name + "-timed.log"), "build", project);
-            Build(project, name);
+            build = Check(dotnet.Build(project.ProjectFile, binlog: null, name + "-timed.log", designTime), "build", project);
+            Build(project, name, designTime);
         }
         else
         {
-            build = Build(project, name);
+            build = Build(project, name, designTime);
         }
 
         BuildProfile profile = BinlogProfiler.Read(name + ".binlog");
@@ -107,8 +111,8 @@ internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGe
     }
 
     /// <summary>An instrumented build: binary log and analyzer report.</summary>
-    private CommandRun Build(BenchProject project, string name) =>
-        Check(dotnet.Build(project.ProjectFile, name + ".binlog", name + ".log"), "build", project);
+    private CommandRun Build(BenchProject project, string name, bool designTime = false) =>
+        Check(dotnet.Build(project.ProjectFile, name + ".binlog", name + ".log", designTime), "build", project);
 
     private static CommandRun Check(CommandRun run, string what, BenchProject project) =>
         run.Succeeded

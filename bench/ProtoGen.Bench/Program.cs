@@ -44,6 +44,11 @@ try
     Console.WriteLine($"ProtoGen.Bench: measuring ProtoGen {protoGen.Version}; work folder {options.WorkDirectory}");
 
     List<ProtoLayout> layouts = [.. options.Sizes.Order().Select(size => SyntheticLayout.Create(size, options.Teams))];
+    if (options.Vendored)
+    {
+        layouts.Add(VendoredLayout.Create());
+    }
+
     if (options.Corpus)
     {
         layouts.Add(CorpusLayout.Create(BenchRepo.CommonProtosPackage, BenchRepo.CommonProtosVersion, BenchRepo.GrpcProtos));
@@ -59,6 +64,7 @@ try
 
         // Written after every layout, so a long run that fails late keeps what it measured.
         LayoutResult headline = measured.Where(l => l.Name.StartsWith("synthetic-", StringComparison.Ordinal)).MaxBy(l => l.Protos) ?? measured[0];
+        LayoutResult? vendored = measured.FirstOrDefault(l => l.Name == "vendored");
         results = new BenchResults(
             DateTimeOffset.UtcNow,
             protoGen.Commit,
@@ -68,7 +74,7 @@ try
             options.CompilerServer,
             "dotnet run -c Release --project bench/ProtoGen.Bench --" + (args.Length == 0 ? string.Empty : " " + string.Join(' ', args)),
             [.. measured],
-            Ratios.Of(headline));
+            new Summary(Ratios.Of(headline), vendored is null || vendored == headline ? null : Ratios.Of(vendored)));
         Directory.CreateDirectory(options.OutputDirectory);
         File.WriteAllText(Path.Combine(options.OutputDirectory, "latest.md"), MarkdownReport.Render(results));
         JsonReport.Write(results, Path.Combine(options.OutputDirectory, "latest.json"));

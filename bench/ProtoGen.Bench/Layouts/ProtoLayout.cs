@@ -9,18 +9,25 @@ namespace ProtoGen.Bench.Layouts;
 internal sealed record ProtoFile(string Path, string Text);
 
 /// <summary>
-/// A team's (or a vendor's) tree of protos. Other protos import its files by <c>ImportPrefix/Path</c>; in the
-/// ProtoGen project the tree sits on disk under <see cref="Folder"/> and is mapped with <c>ImportPrefix</c>.
+/// A team's (or a vendor's) tree of protos. Other protos import its files by <c>ImportPrefix/Path</c>, or by
+/// <c>Path</c> alone for a vendored tree with no prefix; in the ProtoGen project the tree sits on disk under
+/// <see cref="Folder"/> and, with a prefix, is mapped with <c>ImportPrefix</c>.
 /// </summary>
 internal sealed record ProtoRoot(string ImportPrefix, string Folder, IReadOnlyList<ProtoFile> Files)
 {
-    public string LogicalPath(ProtoFile file) => ImportPrefix + "/" + file.Path;
+    /// <summary>A vendored tree, imported by its paths as they are (no <c>ImportPrefix</c>).</summary>
+    public bool IsVendored => ImportPrefix.Length == 0;
+
+    public string LogicalPath(ProtoFile file) => IsVendored ? file.Path : ImportPrefix + "/" + file.Path;
 }
 
 /// <summary>A <c>ProtoNamespace</c> rule of the ProtoGen project.</summary>
 internal sealed record NamespaceRule(string Prefix, string Namespace);
 
-/// <summary>A set of protos to build both ways, and the one proto that the "touch" case edits.</summary>
+/// <summary>
+/// A set of protos to build both ways, the one proto that the "touch" case edits (a leaf), and the one that the
+/// design-time edit case edits (the most imported).
+/// </summary>
 internal sealed partial record ProtoLayout(
     string Name,
     string Description,
@@ -28,6 +35,14 @@ internal sealed partial record ProtoLayout(
     IReadOnlyList<NamespaceRule> NamespaceRules,
     string LeafLogicalPath)
 {
+    /// <summary>The proto the most protos import directly (ties: the first by logical path): an edit of it recompiles them all.</summary>
+    public string MostImportedLogicalPath { get; } = Roots.SelectMany(r => r.Files).SelectMany(f => Imports(f.Text))
+        .Where(path => Roots.Any(r => r.Files.Any(f => r.LogicalPath(f) == path)))
+        .GroupBy(path => path, StringComparer.Ordinal)
+        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => g.Key)
+        .FirstOrDefault() ?? LeafLogicalPath;
+
     public int ProtoCount => Roots.Sum(r => r.Files.Count);
 
     public int ServiceCount => Roots.SelectMany(r => r.Files).Sum(f => ServicePattern().Count(f.Text));

@@ -65,8 +65,8 @@ internal static class SyntheticLayout
         // Two company rules, as a real project has: the rest follow their logical folders.
         NamespaceRule[] rules =
         [
-            new("acme/" + teams[Math.Min(5, teamCount - 1)], "Contoso." + Pascal(teams[Math.Min(5, teamCount - 1)])),
-            new("acme/" + teams[1], "Contoso." + Pascal(teams[1]) + ".Api"),
+            new("acme/" + teams[Math.Min(5, teamCount - 1)], "Contoso." + ProtoNames.Pascal(teams[Math.Min(5, teamCount - 1)])),
+            new("acme/" + teams[1], "Contoso." + ProtoNames.Pascal(teams[1]) + ".Api"),
         ];
         return new ProtoLayout(
             "synthetic-" + protoCount.ToString(CultureInfo.InvariantCulture),
@@ -107,7 +107,7 @@ internal static class SyntheticLayout
         string folder = j % 5 == 4 ? "v1/admin" : "v1";
         string stem = j == 0 ? "common" : Nouns[(t + j) % Nouns.Length] + "_" + j.ToString("D" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         string package = "acme." + team + "." + folder.Replace('/', '.');
-        return new SyntheticProto(folder + "/" + stem + ".proto", "acme/" + team + "/" + folder + "/" + stem + ".proto", package, Pascal(stem), team);
+        return new SyntheticProto(folder + "/" + stem + ".proto", "acme/" + team + "/" + folder + "/" + stem + ".proto", package, ProtoNames.Pascal(stem), team);
     }
 
     private static string Render(SyntheticProto proto, IEnumerable<SyntheticProto> imports, int order, int total)
@@ -147,7 +147,7 @@ internal static class SyntheticLayout
         int field = 7;
         foreach (SyntheticProto import in imported)
         {
-            Line($"  .{import.Package}.{import.Message} {Snake(import.Team)}_{Snake(import.Message)} = {field++};");
+            Line($"  .{import.Package}.{import.Message} {ProtoNames.Snake(import.Team)}_{ProtoNames.Snake(import.Message)} = {field++};");
         }
 
         Line("}");
@@ -165,24 +165,6 @@ internal static class SyntheticLayout
         return text.ToString();
     }
 
-    private static string Pascal(string snake) =>
-        string.Concat(snake.Split('_').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
-
-    private static string Snake(string pascal)
-    {
-        var text = new StringBuilder();
-        foreach (char c in pascal)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append('_');
-            }
-
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
 
     private sealed record SyntheticProto(string Path, string LogicalPath, string Package, string Message, string Team);
 }

@@ -14,11 +14,12 @@ internal sealed class BenchProject
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private BenchProject(Variant variant, string directory, string leafProto)
+    private BenchProject(Variant variant, string directory, string leafProto, string mostImportedProto)
     {
         Variant = variant;
         Directory = directory;
         LeafProto = leafProto;
+        MostImportedProto = mostImportedProto;
     }
 
     public Variant Variant { get; }
@@ -29,6 +30,9 @@ internal sealed class BenchProject
 
     /// <summary>The proto that no other imports, on disk.</summary>
     public string LeafProto { get; }
+
+    /// <summary>The proto the most others import, on disk.</summary>
+    public string MostImportedProto { get; }
 
     /// <summary>The intermediate folder of the Debug build (Grpc.Tools' outputs, ProtoGen's stage).</summary>
     public string IntermediateDirectory => Path.Combine(Directory, "obj", "Debug");
@@ -46,8 +50,13 @@ internal sealed class BenchProject
             WriteFile(Path.Combine(directory, path), text);
         }
 
-        (ProtoRoot root, ProtoFile leaf, _) = layout.Files.Single(f => f.LogicalPath == layout.LeafLogicalPath);
-        return new BenchProject(variant, directory, Path.Combine(directory, ProjectFiles.DiskPath(variant, root, leaf)));
+        string OnDisk(string logicalPath)
+        {
+            (ProtoRoot root, ProtoFile file, _) = layout.Files.Single(f => f.LogicalPath == logicalPath);
+            return Path.Combine(directory, ProjectFiles.DiskPath(variant, root, file));
+        }
+
+        return new BenchProject(variant, directory, OnDisk(layout.LeafLogicalPath), OnDisk(layout.MostImportedLogicalPath));
     }
 
     /// <summary>A clean build's starting point: no bin/ and no obj/Debug/; restore's outputs in obj/ stay.</summary>
@@ -64,6 +73,9 @@ internal sealed class BenchProject
 
     /// <summary>Changes the leaf proto's content (a comment line with a counter).</summary>
     public void TouchLeaf(int edit) => File.AppendAllText(LeafProto, ProjectFiles.TouchLine(edit), Utf8);
+
+    /// <summary>Changes the most imported proto's content (a comment line with a counter): every importer is out of date.</summary>
+    public void TouchMostImported(int edit) => File.AppendAllText(MostImportedProto, ProjectFiles.TouchLine(edit), Utf8);
 
     /// <summary>Changes the hand-written source file's content.</summary>
     public void EditSource(int edit) => WriteFile(Path.Combine(Directory, ProjectFiles.EditableSource), ProjectFiles.Source(edit));

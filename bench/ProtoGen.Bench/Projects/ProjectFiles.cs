@@ -15,9 +15,13 @@ internal static class ProjectFiles
     /// <summary>The hand-written source file the "edit 1 .cs" case rewrites; no proto touches it.</summary>
     public const string EditableSource = "Unrelated.cs";
 
-    /// <summary>Where a proto sits in the project folder: its logical path under protos/, or its root's own folder.</summary>
+    /// <summary>
+    /// Where a proto sits in the project folder: a vendored tree in its own folder in both variants; a mapped tree in
+    /// its root's folder for ProtoGen, and for plain Grpc.Tools, which has no prefix mapping, at its logical path under
+    /// protos/.
+    /// </summary>
     public static string DiskPath(Variant variant, ProtoRoot root, ProtoFile file) =>
-        variant == Variant.GrpcTools ? "protos/" + root.LogicalPath(file) : root.Folder + "/" + file.Path;
+        variant == Variant.GrpcTools && !root.IsVendored ? "protos/" + root.LogicalPath(file) : root.Folder + "/" + file.Path;
 
     public static string Project(ProtoLayout layout, Variant variant, ProtoGenSnapshot protoGen)
     {
@@ -51,17 +55,25 @@ internal static class ProjectFiles
             """);
         if (variant == Variant.GrpcTools)
         {
-            text.Append("""
-                    <Protobuf Include="protos/**/*.proto" ProtoRoot="protos" />
+            // Plain Grpc.Tools searches only an item's own root: every root is repeated in every item's AdditionalImportDirs,
+            // the wiring a Grpc.Tools user writes by hand for vendored trees that import each other.
+            string[] folders = [.. layout.Roots.Where(r => r.IsVendored).Select(r => r.Folder), .. layout.Roots.Any(r => !r.IsVendored) ? ["protos"] : (string[])[]];
+            string importDirs = folders.Length > 1 ? $" AdditionalImportDirs=\"{string.Join(";", folders)}\"" : string.Empty;
+            foreach (string folder in folders)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"""
+                        <Protobuf Include="{folder}/**/*.proto" ProtoRoot="{folder}"{importDirs} />
 
-                """);
+                    """);
+            }
         }
         else
         {
             foreach (ProtoRoot root in layout.Roots)
             {
+                string prefix = root.IsVendored ? string.Empty : $" ImportPrefix=\"{root.ImportPrefix}\"";
                 text.Append(CultureInfo.InvariantCulture, $"""
-                        <Protobuf Include="{root.Folder}/**/*.proto" ProtoRoot="{root.Folder}" ImportPrefix="{root.ImportPrefix}" />
+                        <Protobuf Include="{root.Folder}/**/*.proto" ProtoRoot="{root.Folder}"{prefix} />
 
                     """);
             }

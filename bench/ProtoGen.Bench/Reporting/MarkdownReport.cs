@@ -31,14 +31,14 @@ internal static class MarkdownReport
         Line($"{results.Summary.CpuLine}");
         Line($"{results.Summary.Line}");
         Line($"```");
-        Line($"(ratios of the `{results.Summary.Layout}` layout)");
+        Line($"(ratios of the {results.Summary.Layouts} layouts; keys without `vendored_` are the first's)");
 
         foreach (LayoutResult layout in results.Layouts)
         {
             Line($"");
             Line($"## {layout.Name}");
             Line($"");
-            Line($"{layout.Description}: {layout.Protos} protos, {layout.Services} services; the touched leaf is `{layout.Leaf}`.");
+            Line($"{layout.Description}: {layout.Protos} protos, {layout.Services} services; the touched leaf is `{layout.Leaf}`, the most imported proto (the design-time edit) `{layout.MostImported}`.");
             Line($"");
             RenderSideBySide(md, layout);
             Line($"");

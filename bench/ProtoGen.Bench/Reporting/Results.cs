@@ -86,6 +86,7 @@ internal sealed record LayoutResult(
     int Protos,
     int Services,
     string Leaf,
+    string MostImported,
     IReadOnlyDictionary<string, GeneratedCode> GeneratedCode,
     IReadOnlyList<CaseResult> Cases)
 {
@@ -94,7 +95,17 @@ internal sealed record LayoutResult(
 }
 
 /// <summary>ProtoGen's median divided by plain Grpc.Tools' median, for one layout (lower is better).</summary>
-internal sealed record Ratios(string Layout, double Clean, double NoOp, double Touch1, double ProtocPhase, double? CleanCpu, double? Touch1Cpu)
+internal sealed record Ratios(
+    string Layout,
+    double Clean,
+    double NoOp,
+    double Touch1,
+    double ProtocPhase,
+    double DesignTimeCold,
+    double DesignTimeNoOp,
+    double DesignTimeEdit,
+    double? CleanCpu,
+    double? Touch1Cpu)
 {
     public static Ratios Of(LayoutResult layout)
     {
@@ -107,17 +118,47 @@ internal sealed record Ratios(string Layout, double Clean, double NoOp, double T
             Ratio(BuildCase.NoOp, c => c.Wall)!.Value,
             Ratio(BuildCase.TouchLeaf, c => c.Wall)!.Value,
             Ratio(BuildCase.Clean, c => c.ProtocPhase)!.Value,
+            Ratio(BuildCase.DesignTimeCold, c => c.Wall)!.Value,
+            Ratio(BuildCase.DesignTimeNoOp, c => c.Wall)!.Value,
+            Ratio(BuildCase.DesignTimeEdit, c => c.Wall)!.Value,
             Ratio(BuildCase.Clean, c => c.Cpu),
             Ratio(BuildCase.TouchLeaf, c => c.Cpu));
     }
+}
+
+/// <summary>The ratios a run ends with: the largest synthetic layout's (the headline) and the vendored layout's, when it was built.</summary>
+internal sealed record Summary(Ratios Headline, Ratios? Vendored)
+{
+    /// <summary>Which layouts the ratios are of.</summary>
+    public string Layouts => Vendored is null ? Headline.Layout : Headline.Layout + " and " + Vendored.Layout;
 
     /// <summary>The same for CPU time, less sensitive to other work on the machine.</summary>
     public string CpuLine => FormattableString.Invariant(
-        $"bench-cpu: clean_vs_grpctools={CleanCpu:0.00} touch1_vs_grpctools={Touch1Cpu:0.00}");
+        $"bench-cpu: clean_vs_grpctools={Headline.CleanCpu:0.00} touch1_vs_grpctools={Headline.Touch1Cpu:0.00}")
+        + (Vendored is null ? string.Empty : FormattableString.Invariant($" vendored_clean_vs_grpctools={Vendored.CleanCpu:0.00} vendored_touch1_vs_grpctools={Vendored.Touch1Cpu:0.00}"));
 
-    /// <summary>The closing line of a bench run.</summary>
-    public string Line => FormattableString.Invariant(
-        $"bench: clean_vs_grpctools={Clean:0.00} noop_vs_grpctools={NoOp:0.00} touch1_vs_grpctools={Touch1:0.00} protoc_phase_vs_grpctools={ProtocPhase:0.00}");
+    /// <summary>The closing line of a bench run; keys without <c>vendored_</c> are the headline layout's.</summary>
+    public string Line
+    {
+        get
+        {
+            Ratios h = Headline;
+            string line = FormattableString.Invariant(
+                $"bench: clean_vs_grpctools={h.Clean:0.00} noop_vs_grpctools={h.NoOp:0.00} touch1_vs_grpctools={h.Touch1:0.00} protoc_phase_vs_grpctools={h.ProtocPhase:0.00}");
+            if (Vendored is { } v)
+            {
+                line += FormattableString.Invariant($" vendored_clean_vs_grpctools={v.Clean:0.00} vendored_noop_vs_grpctools={v.NoOp:0.00} vendored_touch1_vs_grpctools={v.Touch1:0.00}");
+            }
+
+            line += FormattableString.Invariant($" dtb_edit_vs_grpctools={h.DesignTimeEdit:0.00} dtb_noop_vs_grpctools={h.DesignTimeNoOp:0.00}");
+            if (Vendored is { } w)
+            {
+                line += FormattableString.Invariant($" vendored_dtb_edit_vs_grpctools={w.DesignTimeEdit:0.00} vendored_dtb_noop_vs_grpctools={w.DesignTimeNoOp:0.00}");
+            }
+
+            return line;
+        }
+    }
 }
 
 /// <summary>The machine and tools of a bench run.</summary>
@@ -133,4 +174,4 @@ internal sealed record BenchResults(
     bool CompilerServer,
     string BuildCommand,
     IReadOnlyList<LayoutResult> Layouts,
-    Ratios Summary);
+    Summary Summary);

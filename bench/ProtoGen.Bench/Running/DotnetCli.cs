@@ -39,12 +39,18 @@ internal sealed class DotnetCli(TimeSpan timeout, bool compilerServer)
     /// <c>dotnet build --no-restore</c>; with a binary log path, instrumented: the binary log and <c>ReportAnalyzer</c>
     /// (per-generator times).
     /// </summary>
-    public CommandRun Build(string projectFile, string? binlog, string outputLog) =>
+    /// <param name="projectFile">The project.</param>
+    /// <param name="binlog">Where the binary log goes, or null for a build without one.</param>
+    /// <param name="outputLog">Where the build's output goes.</param>
+    /// <param name="designTime">True for the IDE's design-time build: <c>-t:Compile;CoreCompile</c> with <c>DesignTimeBuild</c>,
+    /// <c>SkipCompilerExecution</c> and <c>ProvideCommandLineArgs</c>, as Visual Studio and C# Dev Kit run it.</param>
+    public CommandRun Build(string projectFile, string? binlog, string outputLog, bool designTime = false) =>
         Run(
             [
                 "build", projectFile, "--no-restore", "-nologo", "-nodeReuse:false", "-tl:off", "-v:m", "-clp:NoSummary",
                 "-p:UseSharedCompilation=" + (compilerServer ? "true" : "false"),
                 .. binlog is null ? (string[])[] : ["-bl:" + binlog, "-p:ReportAnalyzer=true"],
+                .. designTime ? (string[])["-t:Compile;CoreCompile", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true"] : [],
             ],
             outputLog);
 

@@ -57,9 +57,21 @@ internal sealed class TestProject : IDisposable
 
     private readonly TempDirectory _directory;
 
-    public TestProject(string name)
+    /// <param name="name">A readable start of the temporary directory's name.</param>
+    /// <param name="withProtoGen">
+    /// False leaves ProtoGen out (empty Directory.Build.props and .targets, which also stop MSBuild looking further up):
+    /// the same project built by plain Grpc.Tools, to compare ProtoGen's outputs with.
+    /// </param>
+    public TestProject(string name, bool withProtoGen = true)
     {
         _directory = new TempDirectory("protogen-tests", name);
+        if (!withProtoGen)
+        {
+            Write("Directory.Build.props", "<Project />\n");
+            Write("Directory.Build.targets", "<Project />\n");
+            return;
+        }
+
         Write("Directory.Build.props", $"""
             <Project>
               <PropertyGroup>

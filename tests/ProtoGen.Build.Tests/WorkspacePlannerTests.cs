@@ -561,6 +561,36 @@ public sealed class WorkspacePlannerTests
     }
 
     [Fact]
+    public void A_value_that_is_not_written_as_such_is_reported_at_its_item_and_a_property_at_its_element()
+    {
+        using var temp = new TempDirectory();
+        string project = temp.Write("App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <Protobuf_StandardImportsPath>$(Protobuf_StandardImportsPath);$(MSBuildProjectDirectory)/gone</Protobuf_StandardImportsPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <Protobuf Include="protos/x.proto" AdditionalImportDirs="$(MSBuildProjectDirectory)/missing" />
+              </ItemGroup>
+            </Project>
+            """);
+        var item = new ProtoItemInput("protos/x.proto", temp["protos/x.proto"], temp["protos"], string.Empty, string.Empty, false, temp["missing"], project);
+        ImportDirectory[] directories =
+        [
+            new(temp["gone"], string.Empty, temp["gone"], "$(Protobuf_StandardImportsPath)", project, "Protobuf_StandardImportsPath", string.Empty),
+            new(temp["missing"], string.Empty, temp["missing"], "AdditionalImportDirs of the Protobuf item 'protos/x.proto'", project, "AdditionalImportDirs", temp["missing"], item),
+        ];
+        var files = new FakeFiles().MissingDirectory(temp["gone"]).MissingDirectory(temp["missing"]);
+
+        WorkspacePlan plan = WorkspacePlanner.Plan([item], [], directories, new WorkspaceOptions(temp.Path, temp["obj/stage"]), files, new ProjectFileLocator());
+
+        Assert.Collection(
+            plan.Diagnostics,
+            d => AssertDiagnostic(d, "PGB1012", project, 3, 5),
+            d => AssertDiagnostic(d, "PGB1012", project, 6, 15));
+    }
+
+    [Fact]
     public void The_real_ProjectFileLocator_gives_zero_for_a_missing_file_or_value()
     {
         var locator = new ProjectFileLocator();

@@ -17,10 +17,19 @@ internal sealed class DiagnosticSink
     /// <summary>True once an error was reported.</summary>
     public bool HasErrors => _diagnostics.Exists(d => d.Descriptor.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>Reports at the line of <paramref name="projectFile"/> where <paramref name="attribute"/>="<paramref name="value"/>" is written.</summary>
-    public void AtProjectValue(DiagnosticDescriptor descriptor, string message, string projectFile, string attribute, string value)
+    /// <summary>
+    /// Reports at the line of <paramref name="projectFile"/> where <paramref name="attribute"/>="<paramref name="value"/>"
+    /// is written; where the value is not written as such (it comes through a property, a glob), at the line that
+    /// includes <paramref name="item"/>, when given.
+    /// </summary>
+    public void AtProjectValue(DiagnosticDescriptor descriptor, string message, string projectFile, string attribute, string value, ProtoItemInput? item = null)
     {
         (int line, int column) = _locator.Locate(projectFile, attribute, value);
+        if (line == 0 && item is not null)
+        {
+            (line, column) = _locator.Locate(projectFile, "Include", item.ItemSpec);
+        }
+
         _diagnostics.Add(new BuildDiagnostic(descriptor, message, projectFile, line, column));
     }
 

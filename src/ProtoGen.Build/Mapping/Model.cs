@@ -35,6 +35,9 @@ internal sealed record NamespaceDecision(string? Namespace, bool OverrideOwnOpti
 /// <summary>Finds where a metadata value is written in a project file, for diagnostics.</summary>
 internal interface ISourceLocator
 {
-    /// <summary>The 1-based line and column of <paramref name="attribute"/>="<paramref name="value"/>" in <paramref name="file"/>, or (0, 0).</summary>
+    /// <summary>
+    /// The 1-based line and column of <paramref name="attribute"/>="<paramref name="value"/>" in <paramref name="file"/>
+    /// (or of the element <c>&lt;attribute&gt;</c> when <paramref name="value"/> is empty), or (0, 0).
+    /// </summary>
     (int Line, int Column) Locate(string file, string attribute, string value);
 }

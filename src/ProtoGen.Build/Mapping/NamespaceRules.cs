@@ -70,7 +70,7 @@ internal sealed class NamespaceRules
             string? reason = CSharpNames.ValidateNamespace(item.CSharpNamespace);
             if (reason is not null)
             {
-                sink.AtProjectValue(BuildDiagnostics.InvalidNamespace, $"CSharpNamespace '{item.CSharpNamespace}' of '{item.ItemSpec}' is not a valid C# namespace: {reason}.", item.DefinedIn, "CSharpNamespace", item.CSharpNamespace);
+                sink.AtProjectValue(BuildDiagnostics.InvalidNamespace, $"CSharpNamespace '{item.CSharpNamespace}' of '{item.ItemSpec}' is not a valid C# namespace: {reason}.", item.DefinedIn, "CSharpNamespace", item.CSharpNamespace, item);
                 return NamespaceDecision.None;
             }
 

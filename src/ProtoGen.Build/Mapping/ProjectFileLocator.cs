@@ -13,7 +13,9 @@ internal sealed class ProjectFileLocator : ISourceLocator
     public (int Line, int Column) Locate(string file, string attribute, string value)
     {
         string[] lines = Read(file);
-        string[] needles = [attribute + "=\"" + value + "\"", attribute + "='" + value + "'", ">" + value + "</" + attribute + ">", "\"" + value + "\""];
+        string[] needles = value.Length == 0
+            ? ["<" + attribute + ">", "<" + attribute + " "]
+            : [attribute + "=\"" + value + "\"", attribute + "='" + value + "'", ">" + value + "</" + attribute + ">", "\"" + value + "\""];
         foreach (string needle in needles)
         {
             for (int i = 0; i < lines.Length; i++)

@@ -189,8 +189,10 @@ public sealed class ProtoGenResolveWorkspace : Task
         var directories = new List<ImportDirectory>();
         foreach (string entry in MSBuildLists.Split(StandardImportsPath))
         {
+            // An entry a package adds is named by its package; one the project adds, at the line that sets the property.
             string full = Path.GetFullPath(Path.Combine(ProjectDirectory, entry));
-            directories.Add(new ImportDirectory(full, string.Empty, full, "$(Protobuf_StandardImportsPath)" + PackageOf(full), ProjectFile, string.Empty, string.Empty));
+            string package = PackageOf(full);
+            directories.Add(new ImportDirectory(full, string.Empty, full, "$(Protobuf_StandardImportsPath)" + package, ProjectFile, package.Length == 0 ? "Protobuf_StandardImportsPath" : string.Empty, string.Empty));
         }
 
         foreach (ProtoItemInput item in items)
@@ -206,7 +208,8 @@ public sealed class ProtoGenResolveWorkspace : Task
                     $"AdditionalImportDirs of the Protobuf item '{item.ItemSpec}'",
                     item.DefinedIn,
                     "AdditionalImportDirs",
-                    item.AdditionalImportDirs));
+                    item.AdditionalImportDirs,
+                    item));
             }
         }
 

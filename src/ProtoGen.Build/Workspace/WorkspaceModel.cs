@@ -15,8 +15,9 @@ namespace ProtoGen.Build.Workspace;
 /// <param name="Origin">Where it comes from, for messages ("$(Protobuf_StandardImportsPath), from package x 1.0").</param>
 /// <param name="DefinedIn">The project file a diagnostic about it points at.</param>
 /// <param name="Attribute">The attribute of <paramref name="DefinedIn"/> that writes it, to find its line, or "".</param>
-/// <param name="Value">That attribute's value.</param>
-internal sealed record ImportDirectory(string Entry, string Prefix, string Directory, string Origin, string DefinedIn, string Attribute, string Value);
+/// <param name="Value">That attribute's value ("" to find the element <c>&lt;Attribute&gt;</c>).</param>
+/// <param name="Item">The item whose <c>AdditionalImportDirs</c> it is, for its line when the value is not written as such.</param>
+internal sealed record ImportDirectory(string Entry, string Prefix, string Directory, string Origin, string DefinedIn, string Attribute, string Value, ProtoItemInput? Item = null);
 
 /// <summary>The file system questions the planner asks; a fake in tests.</summary>
 internal interface IWorkspaceFiles

@@ -144,7 +144,7 @@ internal sealed class WorkspacePlanner
                 prefix = LogicalPaths.NormalizePrefix(item.ImportPrefix, out string? reason);
                 if (prefix is null)
                 {
-                    _sink.AtProjectValue(BuildDiagnostics.InvalidLogicalPrefix, $"ImportPrefix '{item.ImportPrefix}' of '{item.ItemSpec}' is not a valid logical path: {reason}.", item.DefinedIn, "ImportPrefix", item.ImportPrefix);
+                    _sink.AtProjectValue(BuildDiagnostics.InvalidLogicalPrefix, $"ImportPrefix '{item.ImportPrefix}' of '{item.ItemSpec}' is not a valid logical path: {reason}.", item.DefinedIn, "ImportPrefix", item.ImportPrefix, item);
                     continue;
                 }
             }
@@ -159,7 +159,7 @@ internal sealed class WorkspacePlanner
             {
                 if (!string.Equals(known.Prefix, prefix, StringComparison.Ordinal))
                 {
-                    _sink.AtProjectValue(BuildDiagnostics.ConflictingImportPrefixes, $"ProtoRoot '{item.ProtoRoot}' is mapped as '{Show(known.Prefix)}' for '{known.First.ItemSpec}' and as '{Show(prefix)}' for '{item.ItemSpec}'; a root has one logical prefix, or its protos would be known by two names.", item.DefinedIn, "ImportPrefix", item.ImportPrefix);
+                    _sink.AtProjectValue(BuildDiagnostics.ConflictingImportPrefixes, $"ProtoRoot '{item.ProtoRoot}' is mapped as '{Show(known.Prefix)}' for '{known.First.ItemSpec}' and as '{Show(prefix)}' for '{item.ItemSpec}'; a root has one logical prefix, or its protos would be known by two names.", item.DefinedIn, "ImportPrefix", item.ImportPrefix, item);
                     continue;
                 }
             }
@@ -291,7 +291,7 @@ internal sealed class WorkspacePlanner
                 string message = $"The import directory '{directory.Directory}' does not exist. It comes from {directory.Origin}.";
                 if (directory.Attribute.Length > 0)
                 {
-                    _sink.AtProjectValue(BuildDiagnostics.ImportDirectoryMissing, message, directory.DefinedIn, directory.Attribute, directory.Value);
+                    _sink.AtProjectValue(BuildDiagnostics.ImportDirectoryMissing, message, directory.DefinedIn, directory.Attribute, directory.Value, directory.Item);
                 }
                 else
                 {
@@ -330,7 +330,7 @@ internal sealed class WorkspacePlanner
         {
             if (prefix.Length > 0 && LogicalPaths.NormalizePrefix(prefix, out string? reason) is null)
             {
-                _sink.AtProjectValue(BuildDiagnostics.InvalidLogicalPrefix, $"AdditionalImportDirs entry '{prefix}={directory}' of '{item.ItemSpec}' has a prefix that is not a valid logical path: {reason}.", item.DefinedIn, "AdditionalImportDirs", item.AdditionalImportDirs);
+                _sink.AtProjectValue(BuildDiagnostics.InvalidLogicalPrefix, $"AdditionalImportDirs entry '{prefix}={directory}' of '{item.ItemSpec}' has a prefix that is not a valid logical path: {reason}.", item.DefinedIn, "AdditionalImportDirs", item.AdditionalImportDirs, item);
             }
         }
     }

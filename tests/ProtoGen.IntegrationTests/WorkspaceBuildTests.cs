@@ -45,6 +45,8 @@ public sealed class WorkspaceBuildTests
 
         Assert.True(build.Succeeded, build.Output);
         AssertVendoredTreeCompiledInOneBatch(project, build);
+        // The package's folder is an entry of $(Protobuf_StandardImportsPath), passed to protoc as an entry of its own.
+        AssertImportDirectory(build, Path.Combine(Repo.NuGetPackageRoot, "google.api.commonprotos", CommonProtosVersion, "content", "protos"));
         AssertVendoredProgramOutput(project);
     }
 
@@ -67,9 +69,8 @@ public sealed class WorkspaceBuildTests
         BuildResult build = project.Build();
 
         Assert.True(build.Succeeded, build.Output);
-        // The package put its folder on the list, and annotations.proto was found there, not in a project item.
-        Assert.Contains("microsoft.aspnetcore.grpc.jsontranscoding", build.Output, StringComparison.Ordinal);
         AssertVendoredTreeCompiledInOneBatch(project, build);
+        AssertImportDirectory(build, Path.Combine(Repo.NuGetPackageRoot, "microsoft.aspnetcore.grpc.jsontranscoding", JsonTranscodingVersion, "content", "protos"));
         AssertVendoredProgramOutput(project);
     }
 
@@ -585,6 +586,13 @@ public sealed class WorkspaceBuildTests
           string name = 1;
         }
         """;
+
+    /// <summary>Every batched protoc run searched <paramref name="directory"/> as one <c>--proto_path</c> entry.</summary>
+    private static void AssertImportDirectory(BuildResult build, string directory)
+    {
+        Assert.NotEmpty(build.BatchCommands);
+        Assert.All(build.BatchCommands, c => Assert.Contains(" --proto_path=" + directory + " ", c, StringComparison.Ordinal));
+    }
 
     /// <summary>The build failed with exactly <paramref name="count"/> errors, all <paramref name="code"/>.</summary>
     private static string[] AssertErrors(BuildResult build, string code, int count)

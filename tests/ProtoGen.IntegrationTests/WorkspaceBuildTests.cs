@@ -258,6 +258,31 @@ public sealed class WorkspaceBuildTests
     }
 
     [Fact]
+    public void Warning_about_an_item_included_by_a_glob_points_at_the_glob_line()
+    {
+        // Real projects include trees with globs; the line that includes the file is the glob's.
+        using TestProject project = new TestProject("pgb2003-glob")
+            .Write("one/v1/common.proto", MessageProto("one.v1", "OneThing"))
+            .Write("two/v1/common.proto", MessageProto("two.v1", "TwoThing"))
+            .WithProject(
+                """
+                <Protobuf Include="one/**/*.proto" ProtoRoot="one" />
+                <Protobuf Include="two/**/*.proto" ProtoRoot="two" />
+                """,
+                """
+                <WarningsNotAsErrors>$(WarningsNotAsErrors);PGB2003</WarningsNotAsErrors>
+                <MSBuildWarningsNotAsErrors>$(MSBuildWarningsNotAsErrors);PGB2003</MSBuildWarningsNotAsErrors>
+                """);
+
+        BuildResult build = project.Build();
+
+        Assert.True(build.Succeeded, build.Output);
+        string warning = Assert.Single(build.Diagnostics);
+        Assert.Contains(": warning PGB2003:", warning, StringComparison.Ordinal);
+        AssertAt(project.ProjectFile + "(" + LineOf(project, "two/**/*.proto") + ",", warning);
+    }
+
+    [Fact]
     public void Two_roots_with_one_logical_path_and_one_package_are_PGB1006_at_the_second_file()
     {
         using TestProject project = new TestProject("pgb1006-package")

@@ -25,6 +25,16 @@ internal static class FileWriter
         return true;
     }
 
+    /// <summary>
+    /// Writes a target's stamp (its <c>Outputs</c>): <paramref name="text"/> when it changed, and the time now in any
+    /// case, so the target is up to date against inputs that changed since the last time it ran.
+    /// </summary>
+    public static void WriteStamp(string path, string text)
+    {
+        WriteIfChanged(path, text);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+    }
+
     private static bool SameBytes(byte[] a, byte[] b)
     {
         if (a.Length != b.Length)

@@ -90,8 +90,7 @@ public sealed class ProtoGenCheckGrpcTools : Task
 
         if (missing == 0 && StampPath.Length > 0)
         {
-            FileWriter.WriteIfChanged(StampPath, string.Join("\n", files) + "\n");
-            File.SetLastWriteTimeUtc(StampPath, DateTime.UtcNow);
+            FileWriter.WriteStamp(StampPath, string.Join("\n", files) + "\n");
         }
 
         return !Log.HasLoggedErrors;

@@ -130,7 +130,7 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
             }
             else
             {
-                FileWriter.WriteIfChanged(StampPath, string.Empty);
+                FileWriter.WriteStamp(StampPath, string.Empty);
                 generated.Add(new TaskItem(StampPath));
             }
         }

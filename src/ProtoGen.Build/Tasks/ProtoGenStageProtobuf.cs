@@ -50,8 +50,7 @@ public sealed class ProtoGenStageProtobuf : Task
         }
 
         DeleteStale(staged);
-        FileWriter.WriteIfChanged(StampPath, string.Empty);
-        File.SetLastWriteTimeUtc(StampPath, DateTime.UtcNow);
+        FileWriter.WriteStamp(StampPath, string.Empty);
         FileWrites = [.. staged.Select(s => new TaskItem(s)), new TaskItem(StampPath)];
         return !Log.HasLoggedErrors;
     }

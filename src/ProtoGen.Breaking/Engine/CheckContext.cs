@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ProtoGen.Breaking.Model;
+
+namespace ProtoGen.Breaking.Engine;
+
+/// <summary>
+/// The two sides of a check and the elements paired between them, computed once and shared by every rule:
+/// files by path, messages, enums and services by full name, fields by number (extensions by extendee and
+/// number), RPCs by name. Only current files take part on either side; imports only resolve types.
+/// </summary>
+internal sealed class CheckContext
+{
+    private readonly List<Finding> _findings = [];
+    private List<(ProtoFile Previous, ProtoFile Current)>? _files;
+    private Dictionary<string, ProtoMessage>? _messages;
+    private Dictionary<string, ProtoMessage>? _previousMessages;
+    private List<(ProtoMessage Previous, ProtoMessage Current)>? _messagePairs;
+    private List<(ProtoEnum Previous, ProtoEnum Current)>? _enumPairs;
+    private List<(ProtoField Previous, ProtoField Current)>? _fieldPairs;
+    private List<(ProtoService Previous, ProtoService Current)>? _servicePairs;
+
+    public CheckContext(ProtoWorkspace previous, ProtoWorkspace current)
+    {
+        Previous = previous;
+        Current = current;
+    }
+
+    /// <summary>The baseline.</summary>
+    public ProtoWorkspace Previous { get; }
+
+    public ProtoWorkspace Current { get; }
+
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    public IReadOnlyList<(ProtoFile Previous, ProtoFile Current)> FilePairs => _files ??=
+        [.. Previous.CurrentFiles.Select(p => (p, CurrentFile(p.Path))).Where(pair => pair.Item2 is not null).Select(pair => (pair.p, pair.Item2!))];
+
+    public IReadOnlyDictionary<string, ProtoMessage> CurrentMessages => _messages ??= ByName(Current.CurrentFiles.SelectMany(f => f.AllMessages), m => m.FullName);
+
+    public IReadOnlyDictionary<string, ProtoMessage> PreviousMessages => _previousMessages ??= ByName(Previous.CurrentFiles.SelectMany(f => f.AllMessages), m => m.FullName);
+
+    public IReadOnlyList<(ProtoMessage Previous, ProtoMessage Current)> MessagePairs => _messagePairs ??=
+        [.. PreviousMessages.Values.Where(p => CurrentMessages.ContainsKey(p.FullName)).Select(p => (p, CurrentMessages[p.FullName]))];
+
+    public IReadOnlyList<(ProtoEnum Previous, ProtoEnum Current)> EnumPairs => _enumPairs ??= Pair(
+        Previous.CurrentFiles.SelectMany(f => f.AllEnums), Current.CurrentFiles.SelectMany(f => f.AllEnums), e => e.FullName);
+
+    public IReadOnlyList<(ProtoService Previous, ProtoService Current)> ServicePairs => _servicePairs ??= Pair(
+        Previous.CurrentFiles.SelectMany(f => f.Services), Current.CurrentFiles.SelectMany(f => f.Services), s => s.FullName);
+
+    /// <summary>Fields of paired messages with the same number, then extensions with the same extendee and number.</summary>
+    public IReadOnlyList<(ProtoField Previous, ProtoField Current)> FieldPairs => _fieldPairs ??= PairFields();
+
+    /// <summary>The current file at <paramref name="path"/>, if it is one of the files being checked.</summary>
+    public ProtoFile? CurrentFile(string path) => Current.FindFile(path) is { IsCurrent: true } file ? file : null;
+
+    public void Report(Finding finding) => _findings.Add(finding);
+
+    /// <summary>
+    /// Reports <paramref name="message"/> for <paramref name="ruleId"/> in <paramref name="file"/> at the first of
+    /// <paramref name="paths"/> that protoc recorded (none: the file as a whole).
+    /// </summary>
+    public void Report(string ruleId, string subject, string message, ProtoFile? file, ProtoFile? againstFile, params int[]?[] paths)
+    {
+        SourceLocation? location = null;
+        var offered = new List<int[]>(paths.Length);
+        if (file is not null)
+        {
+            foreach (int[]? path in paths)
+            {
+                if (path is not null)
+                {
+                    offered.Add(path);
+                    location ??= file.LocationOf(path);
+                }
+            }
+        }
+
+        _findings.Add(new Finding(ruleId, message, subject, file, againstFile, location, offered));
+    }
+
+    /// <summary>The path to report a message at: a map entry has no source of its own, so its map field's type stands for it.</summary>
+    public static int[] PathOf(ProtoMessage message)
+    {
+        if (message.IsMapEntry && message.Parent is { } parent)
+        {
+            foreach (ProtoField field in parent.Fields)
+            {
+                if (string.Equals(field.TypeName, message.FullName, StringComparison.Ordinal))
+                {
+                    return SourcePaths.Append(field.Path, SourcePaths.FieldTypeName);
+                }
+            }
+        }
+
+        return message.Path;
+    }
+
+    /// <summary>The path to report a field at (a map entry's key and value stand at the map field's type).</summary>
+    public static int[] PathOf(ProtoField field) =>
+        field.Message is { IsMapEntry: true } entry ? PathOf(entry) : field.Path;
+
+    /// <summary>
+    /// Where to report an element that is gone: the nearest enclosing message that still exists in
+    /// <paramref name="file"/> (by nested name), else the file itself (null path).
+    /// </summary>
+    public static int[]? DeletedElementParentPath(ProtoFile file, string previousNestedName)
+    {
+        int dot = previousNestedName.LastIndexOf('.');
+        while (dot > 0)
+        {
+            string parentName = previousNestedName.Substring(0, dot);
+            string fullName = file.Package.Length == 0 ? parentName : file.Package + "." + parentName;
+            if (file.AllMessages.FirstOrDefault(m => string.Equals(m.FullName, fullName, StringComparison.Ordinal)) is { } parent)
+            {
+                return PathOf(parent);
+            }
+
+            dot = parentName.LastIndexOf('.');
+        }
+
+        return null;
+    }
+
+    private List<(ProtoField, ProtoField)> PairFields()
+    {
+        var pairs = new List<(ProtoField, ProtoField)>();
+        foreach ((ProtoMessage previous, ProtoMessage current) in MessagePairs)
+        {
+            Dictionary<int, ProtoField> byNumber = ByNumber(current.Fields);
+            foreach (ProtoField field in previous.Fields)
+            {
+                if (byNumber.TryGetValue(field.Number, out ProtoField? match))
+                {
+                    pairs.Add((field, match));
+                }
+            }
+        }
+
+        var extensions = new Dictionary<(string, int), ProtoField>();
+        foreach (ProtoField extension in Current.CurrentFiles.SelectMany(f => f.AllExtensions))
+        {
+            extensions[(extension.Extendee, extension.Number)] = extension;
+        }
+
+        foreach (ProtoField extension in Previous.CurrentFiles.SelectMany(f => f.AllExtensions))
+        {
+            if (extensions.TryGetValue((extension.Extendee, extension.Number), out ProtoField? match))
+            {
+                pairs.Add((extension, match));
+            }
+        }
+
+        return pairs;
+    }
+
+    public static Dictionary<int, ProtoField> ByNumber(IEnumerable<ProtoField> fields)
+    {
+        var result = new Dictionary<int, ProtoField>();
+        foreach (ProtoField field in fields)
+        {
+            result[field.Number] = field;
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, T> ByName<T>(IEnumerable<T> elements, Func<T, string> name)
+    {
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (T element in elements)
+        {
+            result[name(element)] = element;
+        }
+
+        return result;
+    }
+
+    private static List<(T, T)> Pair<T>(IEnumerable<T> previous, IEnumerable<T> current, Func<T, string> name)
+    {
+        Dictionary<string, T> byName = ByName(current, name);
+        var pairs = new List<(T, T)>();
+        foreach (T element in previous)
+        {
+            if (byName.TryGetValue(name(element), out T? match))
+            {
+                pairs.Add((element, match));
+            }
+        }
+
+        return pairs;
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using ProtoGen.Build.Diagnostics;
+
+namespace ProtoGen.Breaking.Baseline;
+
+/// <summary>Reads serialized <c>FileDescriptorSet</c>s (what protoc writes with <c>--descriptor_set_out</c>).</summary>
+internal static class DescriptorSets
+{
+    /// <summary>
+    /// The set in <paramref name="path"/>, or null with an error of <paramref name="descriptor"/> naming the file
+    /// when it is missing, unreadable or not a descriptor set. <paramref name="what"/> names it in the message.
+    /// </summary>
+    public static FileDescriptorSet? Load(string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            report(new BuildDiagnostic(descriptor, $"{what} '{path}' could not be read: {e.Message}", path));
+            return null;
+        }
+
+        return Parse(bytes, path, what, descriptor, report);
+    }
+
+    public static FileDescriptorSet? Parse(byte[] bytes, string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report)
+    {
+        try
+        {
+            return FileDescriptorSet.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            report(new BuildDiagnostic(descriptor, $"{what} '{path}' is not a descriptor set protoc wrote: {e.Message}", path));
+            return null;
+        }
+    }
+}

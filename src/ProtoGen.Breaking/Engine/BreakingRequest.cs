@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using ProtoGen.Breaking.Config;
+
+namespace ProtoGen.Breaking.Engine;
+
+/// <summary>What a baseline is: a directory of protos, a baseline file, or (not yet supported) a package.</summary>
+internal enum BaselineKind
+{
+    /// <summary>Decided from the value: an existing directory, else a file; <c>Id@Version</c> is a package.</summary>
+    Auto,
+    Directory,
+    File,
+    Package,
+}
+
+/// <summary>
+/// One of the protos being checked: its logical path (its name in the descriptor set), its absolute path on disk
+/// (for buf.yaml scopes and ignores) and the path findings are reported at (as the project names it).
+/// </summary>
+internal sealed record CurrentProto(string LogicalPath, string DiskPath, string DisplayPath);
+
+/// <summary>Everything a check needs, as plain values (the MSBuild task fills it from its parameters).</summary>
+internal sealed record BreakingRequest(
+    string CurrentDescriptorSet,
+    IReadOnlyList<CurrentProto> CurrentProtos,
+    string Against,
+    BaselineKind Kind,
+    string? ProtocPath,
+    IReadOnlyList<string> ImportDirectories,
+    string WorkDirectory,
+    BreakingSettings Settings,
+    IReadOnlyList<string> BufConfigFiles,
+    string? SuppressionsFile,
+    string? ProjectDirectory,
+    string ProjectFile);

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Google.Protobuf.Reflection;
+using ProtoGen.Breaking.Acceptance;
+using ProtoGen.Breaking.Baseline;
+using ProtoGen.Breaking.Config;
+using ProtoGen.Breaking.Diagnostics;
+using ProtoGen.Breaking.Model;
+using ProtoGen.Breaking.Rules;
+using ProtoGen.Build.Diagnostics;
+
+namespace ProtoGen.Breaking.Engine;
+
+/// <summary>What a run produced: the check's result (null when the input stopped it) and every problem with the input.</summary>
+internal sealed class BreakingOutcome
+{
+    private readonly Dictionary<string, CurrentProto> _current;
+    private readonly string? _baselineDirectory;
+
+    public BreakingOutcome(BreakingRequest request, string? baselineDirectory)
+    {
+        _current = new Dictionary<string, CurrentProto>(StringComparer.Ordinal);
+        foreach (CurrentProto proto in request.CurrentProtos)
+        {
+            _current[proto.LogicalPath] = proto;
+        }
+
+        _baselineDirectory = baselineDirectory;
+    }
+
+    public CheckResult? Result { get; set; }
+
+    public List<BuildDiagnostic> Diagnostics { get; } = [];
+
+    public List<Suppression> Suppressions { get; } = [];
+
+    /// <summary>The absolute path on disk of the current proto with <paramref name="logicalPath"/>.</summary>
+    public string? DiskPathOf(string logicalPath) => _current.TryGetValue(logicalPath, out CurrentProto? proto) ? proto.DiskPath : null;
+
+    /// <summary>A finding as a build diagnostic: at the current proto as the project names it (or the baseline's file when it is gone), its rule in brackets.</summary>
+    public BuildDiagnostic ToDiagnostic(Finding finding, bool asWarning)
+    {
+        string file = finding.File is { } current && _current.TryGetValue(current.Path, out CurrentProto? proto) ? proto.DisplayPath
+            : finding.File is null && finding.AgainstFile is { } gone && _baselineDirectory is not null ? Path.Combine(_baselineDirectory, gone.Path.Replace('/', Path.DirectorySeparatorChar))
+            : finding.FilePath;
+        DiagnosticDescriptor descriptor = RuleCatalog.Find(finding.RuleId)?.Descriptor ?? BreakingDiagnostics.FileLevelBreak;
+        if (asWarning)
+        {
+            descriptor = descriptor with { Severity = DiagnosticSeverity.Warning };
+        }
+
+        return new BuildDiagnostic(descriptor, finding.Message + " [" + finding.RuleId + "]", file, finding.Line, finding.Column);
+    }
+}
+
+/// <summary>
+/// A whole check from plain inputs: reads the current descriptor set and the baseline (compiling a baseline
+/// directory), the buf.yaml files and the suppressions file, builds the policy and runs the checker. Every problem
+/// with the input becomes a coded diagnostic; nothing throws for bad input.
+/// </summary>
+internal static class BreakingRun
+{
+    public static BreakingOutcome Run(BreakingRequest request, CancellationToken cancellation = default)
+    {
+        BaselineKind kind = KindOf(request);
+        var outcome = new BreakingOutcome(request, kind == BaselineKind.Directory ? Path.GetFullPath(request.Against) : null);
+        List<BuildDiagnostic> diagnostics = outcome.Diagnostics;
+
+        ProtoWorkspace? current = LoadCurrent(request, diagnostics.Add);
+        ProtoWorkspace? previous = kind switch
+        {
+            BaselineKind.Package => Unsupported(request, diagnostics.Add),
+            BaselineKind.Directory => LoadDirectory(request, diagnostics.Add, cancellation),
+            _ => BaselineFile.Read(request.Against, diagnostics.Add) is { } set ? ProtoWorkspace.Create(set) : null,
+        };
+
+        var configs = new List<BufBreakingConfig>();
+        foreach (string path in request.BufConfigFiles)
+        {
+            if (BufYamlReader.Read(path, diagnostics) is { } config)
+            {
+                configs.Add(config);
+            }
+        }
+
+        BreakingPolicy policy = BreakingPolicy.Create(request.Settings, configs, request.ProjectDirectory, request.ProjectFile, diagnostics);
+        if (request.SuppressionsFile is { Length: > 0 } suppressionsFile)
+        {
+            outcome.Suppressions.AddRange(SuppressionsFile.Read(suppressionsFile, diagnostics));
+        }
+
+        if (current is null || previous is null || diagnostics.Any(d => d.Descriptor.Severity == DiagnosticSeverity.Error))
+        {
+            return outcome;
+        }
+
+        outcome.Result = BreakingChecker.Check(previous, current, policy, outcome.Suppressions, outcome.DiskPathOf, request.SuppressionsFile ?? SuppressionsFile.DefaultFileName);
+        diagnostics.AddRange(outcome.Result.Diagnostics);
+        return outcome;
+    }
+
+    /// <summary>The workspace of the current descriptor set, its current files being <see cref="BreakingRequest.CurrentProtos"/>.</summary>
+    public static ProtoWorkspace? LoadCurrent(BreakingRequest request, Action<BuildDiagnostic> report)
+    {
+        FileDescriptorSet? set = DescriptorSets.Load(request.CurrentDescriptorSet, "The current protos' descriptor set", BreakingDiagnostics.CurrentDescriptorsUnreadable, report);
+        if (set is null)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(set.File.Select(f => f.Name), StringComparer.Ordinal);
+        bool complete = true;
+        foreach (CurrentProto proto in request.CurrentProtos.Where(p => !names.Contains(p.LogicalPath)))
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.CurrentDescriptorsUnreadable,
+                $"Proto '{proto.LogicalPath}' is not in the current descriptor set '{request.CurrentDescriptorSet}': compile every workspace proto into it.", proto.DisplayPath));
+            complete = false;
+        }
+
+        var current = new HashSet<string>(request.CurrentProtos.Select(p => p.LogicalPath), StringComparer.Ordinal);
+        return complete ? ProtoWorkspace.Create(set, current.Contains) : null;
+    }
+
+    private static BaselineKind KindOf(BreakingRequest request)
+    {
+        if (request.Kind != BaselineKind.Auto)
+        {
+            return request.Kind;
+        }
+
+        if (Directory.Exists(request.Against))
+        {
+            return BaselineKind.Directory;
+        }
+
+        return request.Against.IndexOf('@') > 0 && !File.Exists(request.Against) ? BaselineKind.Package : BaselineKind.File;
+    }
+
+    private static ProtoWorkspace? LoadDirectory(BreakingRequest request, Action<BuildDiagnostic> report, CancellationToken cancellation)
+    {
+        if (request.ProtocPath is not { Length: > 0 } protoc)
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter, $"Baseline directory '{request.Against}' needs protoc to compile it, and no protoc path was given.", request.ProjectFile));
+            return null;
+        }
+
+        CompiledDirectory? compiled = DirectoryBaseline.Compile(protoc, request.Against, request.ImportDirectories, request.WorkDirectory, report, cancellation);
+        return compiled is null ? null : ProtoWorkspace.Create(compiled.Set, compiled.Files.Contains);
+    }
+
+    private static ProtoWorkspace? Unsupported(BreakingRequest request, Action<BuildDiagnostic> report)
+    {
+        report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter,
+            $"Baseline '{request.Against}' names a package; package baselines (PackageId@Version) are not supported yet. Use a directory of protos or a baseline file.", request.ProjectFile));
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using ProtoGen.Breaking.Engine;
+
+namespace ProtoGen.Breaking.Tasks;
+
+/// <summary>Turns the tasks' items and list properties into the engine's plain values.</summary>
+internal static class BreakingItems
+{
+    /// <summary>The metadata ProtoGen's staging sets on mapped protos: the path protoc knows the proto by.</summary>
+    public const string LogicalPath = "ProtoGenLogicalPath";
+
+    public const string ProtoRoot = "ProtoRoot";
+
+    /// <summary>
+    /// A proto item as the check sees it: its logical path from <c>ProtoGenLogicalPath</c>, else its path under
+    /// <c>ProtoRoot</c> (relative to the project that defines the item, else to <paramref name="projectDirectory"/>),
+    /// else its path as given; its full path from MSBuild's <c>FullPath</c>; reported as its item spec.
+    /// </summary>
+    public static CurrentProto Proto(ITaskItem item, string projectDirectory)
+    {
+        string full = item.GetMetadata("FullPath");
+        if (full.Length == 0)
+        {
+            full = Path.GetFullPath(item.ItemSpec);
+        }
+
+        string logical = item.GetMetadata(LogicalPath);
+        if (logical.Length == 0 && item.GetMetadata(ProtoRoot) is { Length: > 0 } root)
+        {
+            string definedIn = item.GetMetadata("DefiningProjectDirectory") is { Length: > 0 } defining ? defining : projectDirectory;
+            string rootFull = Path.GetFullPath(Path.Combine(definedIn, root));
+            logical = Relative(rootFull, full) ?? string.Empty;
+        }
+
+        if (logical.Length == 0)
+        {
+            logical = item.ItemSpec;
+        }
+
+        return new CurrentProto(logical.Replace('\\', '/'), full, item.ItemSpec);
+    }
+
+    /// <summary>A ';' list property as its non-empty, trimmed entries; null when it is not set.</summary>
+    public static IReadOnlyList<string>? List(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : [.. value!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0)];
+
+    private static string? Relative(string root, string full)
+    {
+        string prefix = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return full.StartsWith(prefix, StringComparison.Ordinal) ? full.Substring(prefix.Length) : null;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Google.Protobuf.Reflection;
+using ProtoGen.Breaking.Config;
+using ProtoGen.Breaking.Engine;
+using ProtoGen.Breaking.Model;
+using ProtoGen.Build.Tests;
+
+namespace ProtoGen.Breaking.Tests;
+
+/// <summary>Builds workspaces from proto text with the real protoc of Grpc.Tools, and runs checks over them.</summary>
+internal static class Workspaces
+{
+    /// <summary>
+    /// Writes <paramref name="files"/> (logical path → text) under <paramref name="directory"/>/<paramref name="name"/>,
+    /// compiles them with source info and imports, and returns the descriptor set's path and workspace.
+    /// </summary>
+    public static (string SetPath, ProtoWorkspace Workspace) Compile(TempDirectory directory, string name, IReadOnlyDictionary<string, string> files)
+    {
+        foreach ((string path, string text) in files)
+        {
+            directory.Write(name + "/" + path, text);
+        }
+
+        string set = directory[name + ".protoset"];
+        Protoc.Run([
+            "--include_imports", "--include_source_info", "--descriptor_set_out=" + set,
+            "-I" + directory[name], "-I" + Protoc.StandardImports, .. files.Keys]);
+        FileDescriptorSet descriptors = FileDescriptorSet.Parser.ParseFrom(File.ReadAllBytes(set));
+        return (set, ProtoWorkspace.Create(descriptors, files.ContainsKey));
+    }
+
+    /// <summary>Compiles both sides and checks <paramref name="after"/> against <paramref name="before"/> with <paramref name="rules"/>.</summary>
+    public static CheckResult Check(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after, params string[] rules)
+    {
+        using var directory = new TempDirectory();
+        ProtoWorkspace previous = Compile(directory, "before", before).Workspace;
+        ProtoWorkspace current = Compile(directory, "after", after).Workspace;
+        return BreakingChecker.Check(previous, current, BreakingPolicy.Default(new BreakingSettings(rules.Length == 0 ? null : rules)));
+    }
+
+    /// <summary>One proto file "a.proto".</summary>
+    public static Dictionary<string, string> One(string text) => new() { ["a.proto"] = text };
+
+    /// <summary>Each finding as "file(line,column): RULE: message", in order.</summary>
+    public static string Describe(IEnumerable<Finding> findings) =>
+        string.Join("\n", findings.Select(f => $"{f.FilePath}({f.Line},{f.Column}): {f.RuleId}: {f.Message}"));
+}

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -38,6 +39,24 @@ internal static class Workspaces
         ProtoWorkspace previous = Compile(directory, "before", before).Workspace;
         ProtoWorkspace current = Compile(directory, "after", after).Workspace;
         return BreakingChecker.Check(previous, current, BreakingPolicy.Default(new BreakingSettings(rules.Length == 0 ? null : rules)));
+    }
+
+    /// <summary>Compiles both sides and checks them under <paramref name="policy"/>, the current protos on disk under <paramref name="diskRoot"/>.</summary>
+    public static CheckResult Check(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after, BreakingPolicy policy, string? diskRoot = null)
+    {
+        using var directory = new TempDirectory();
+        ProtoWorkspace previous = Compile(directory, "before", before).Workspace;
+        ProtoWorkspace current = Compile(directory, "after", after).Workspace;
+        return BreakingChecker.Check(previous, current, policy, diskPathOf: diskRoot is null ? null : path => Path.Combine(diskRoot, path));
+    }
+
+    /// <summary>The policy of one buf.yaml with <paramref name="text"/> in <paramref name="directory"/>, with <paramref name="settings"/> over it.</summary>
+    public static BreakingPolicy Policy(string text, string directory, BreakingSettings? settings = null)
+    {
+        var diagnostics = new List<ProtoGen.Build.Diagnostics.BuildDiagnostic>();
+        BufBreakingConfig config = BufYamlReader.Parse(text, Path.Combine(directory, "buf.yaml"), diagnostics)
+            ?? throw new InvalidOperationException("buf.yaml: " + string.Join("; ", diagnostics.Select(d => d.Message)));
+        return BreakingPolicy.Create(settings ?? new BreakingSettings(), [config], directory, "test.csproj", diagnostics);
     }
 
     /// <summary>One proto file "a.proto".</summary>

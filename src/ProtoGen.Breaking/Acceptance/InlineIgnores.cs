@@ -54,8 +54,7 @@ internal static class InlineIgnores
     /// <summary>Every accepting comment of <paramref name="file"/> that names no known rule, with where it is.</summary>
     public static IEnumerable<(string RuleId, SourceLocation? Location)> UnknownRules(ProtoFile file)
     {
-        SourceCodeInfo? info = file.Proto.SourceCodeInfo;
-        if (info is null)
+        if (!file.CommentsMayContain(Marker) || file.SourceInfo is not { } info)
         {
             yield break;
         }

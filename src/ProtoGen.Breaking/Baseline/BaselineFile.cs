@@ -6,6 +6,7 @@ using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using ProtoGen.Breaking.Diagnostics;
+using ProtoGen.Breaking.Model;
 using ProtoGen.Build.Diagnostics;
 
 namespace ProtoGen.Breaking.Baseline;
@@ -59,7 +60,15 @@ internal static class BaselineFile
     /// Reads the baseline at <paramref name="path"/>, or reports why it cannot be used: missing, unreadable,
     /// not a ProtoGen baseline, or written by another ProtoGen version.
     /// </summary>
-    public static FileDescriptorSet? Read(string path, Action<BuildDiagnostic> report)
+    public static FileDescriptorSet? Read(string path, Action<BuildDiagnostic> report) =>
+        ReadBytes(path, report) is { } bytes ? DescriptorSets.Parse(bytes, path, "Baseline file", BreakingDiagnostics.BaselineUnreadable, report) : null;
+
+    /// <summary>The workspace of the baseline at <paramref name="path"/> (every file current), or null after reporting why it cannot be used.</summary>
+    public static ProtoWorkspace? Workspace(string path, Action<BuildDiagnostic> report) =>
+        ReadBytes(path, report) is { } bytes ? DescriptorSets.Workspace(bytes, null, path, "Baseline file", BreakingDiagnostics.BaselineUnreadable, report) : null;
+
+    /// <summary>The bytes of the baseline at <paramref name="path"/> once its marker says this ProtoGen wrote it; null after reporting why not.</summary>
+    private static byte[]? ReadBytes(string path, Action<BuildDiagnostic> report)
     {
         if (!File.Exists(path))
         {
@@ -78,12 +87,6 @@ internal static class BaselineFile
             return null;
         }
 
-        FileDescriptorSet? set = DescriptorSets.Parse(bytes, path, "Baseline file", BreakingDiagnostics.BaselineUnreadable, report);
-        if (set is null)
-        {
-            return null;
-        }
-
         (int format, string version)? marker;
         try
         {
@@ -91,7 +94,7 @@ internal static class BaselineFile
         }
         catch (InvalidProtocolBufferException e)
         {
-            report(new BuildDiagnostic(BreakingDiagnostics.BaselineUnreadable, $"Baseline file '{path}' has a damaged ProtoGen marker: {e.Message}", path));
+            report(new BuildDiagnostic(BreakingDiagnostics.BaselineUnreadable, $"Baseline file '{path}' is not a descriptor set protoc wrote: {e.Message}", path));
             return null;
         }
 
@@ -109,7 +112,7 @@ internal static class BaselineFile
             return null;
         }
 
-        return set;
+        return bytes;
     }
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> unless it already holds them.</summary>

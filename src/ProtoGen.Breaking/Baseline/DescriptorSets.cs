@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using ProtoGen.Breaking.Model;
 using ProtoGen.Build.Diagnostics;
 
 namespace ProtoGen.Breaking.Baseline;
@@ -13,20 +14,35 @@ internal static class DescriptorSets
     /// The set in <paramref name="path"/>, or null with an error of <paramref name="descriptor"/> naming the file
     /// when it is missing, unreadable or not a descriptor set. <paramref name="what"/> names it in the message.
     /// </summary>
-    public static FileDescriptorSet? Load(string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report)
+    public static FileDescriptorSet? Load(string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report) =>
+        LoadBytes(path, what, descriptor, report) is { } bytes ? Parse(bytes, path, what, descriptor, report) : null;
+
+    /// <summary>The bytes of <paramref name="path"/>, or null after reporting why they cannot be read.</summary>
+    public static byte[]? LoadBytes(string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             report(new BuildDiagnostic(descriptor, $"{what} '{path}' could not be read: {e.Message}", path));
             return null;
         }
+    }
 
-        return Parse(bytes, path, what, descriptor, report);
+    /// <summary>The workspace of the serialized set <paramref name="bytes"/> (source info parsed lazily), or null after reporting that it is no descriptor set.</summary>
+    public static ProtoWorkspace? Workspace(byte[] bytes, Func<string, bool>? isCurrent, string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report)
+    {
+        try
+        {
+            return ProtoWorkspace.Load(bytes, isCurrent);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            report(new BuildDiagnostic(descriptor, $"{what} '{path}' is not a descriptor set protoc wrote: {e.Message}", path));
+            return null;
+        }
     }
 
     public static FileDescriptorSet? Parse(byte[] bytes, string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report)

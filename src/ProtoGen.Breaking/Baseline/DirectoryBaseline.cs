@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using Google.Protobuf.Reflection;
 using ProtoGen.Breaking.Diagnostics;
 using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.Protoc;
@@ -11,7 +10,7 @@ using ProtoGen.Build.Protoc;
 namespace ProtoGen.Breaking.Baseline;
 
 /// <summary>The descriptors of a baseline directory, and which of its files are the baseline's own (not imports).</summary>
-internal sealed record CompiledDirectory(FileDescriptorSet Set, HashSet<string> Files);
+internal sealed record CompiledDirectory(byte[] Set, HashSet<string> Files);
 
 /// <summary>
 /// A directory baseline, as buf's <c>--against &lt;dir&gt;</c>: every <c>.proto</c> under the directory, known by its
@@ -100,7 +99,7 @@ internal static class DirectoryBaseline
             return null;
         }
 
-        FileDescriptorSet? set = DescriptorSets.Load(output, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
+        byte[]? set = DescriptorSets.LoadBytes(output, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
         return set is null ? null : new CompiledDirectory(set, new HashSet<string>(files, StringComparer.Ordinal));
     }
 }

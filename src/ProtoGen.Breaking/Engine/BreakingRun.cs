@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using Google.Protobuf.Reflection;
+using System.Threading.Tasks;
 using ProtoGen.Breaking.Acceptance;
 using ProtoGen.Breaking.Baseline;
 using ProtoGen.Breaking.Config;
@@ -69,13 +69,17 @@ internal static class BreakingRun
         var outcome = new BreakingOutcome(request, kind == BaselineKind.Directory ? Path.GetFullPath(request.Against) : null);
         List<BuildDiagnostic> diagnostics = outcome.Diagnostics;
 
-        ProtoWorkspace? current = LoadCurrent(request, diagnostics.Add);
+        // The two sides load side by side: reading a large descriptor set is most of a check's time.
+        var currentDiagnostics = new List<BuildDiagnostic>();
+        Task<ProtoWorkspace?> loading = Task.Run(() => LoadCurrent(request, currentDiagnostics.Add), cancellation);
         ProtoWorkspace? previous = kind switch
         {
             BaselineKind.Package => Unsupported(request, diagnostics.Add),
             BaselineKind.Directory => LoadDirectory(request, diagnostics.Add, cancellation),
-            _ => BaselineFile.Read(request.Against, diagnostics.Add) is { } set ? ProtoWorkspace.Create(set) : null,
+            _ => BaselineFile.Workspace(request.Against, diagnostics.Add),
         };
+        ProtoWorkspace? current = loading.GetAwaiter().GetResult();
+        diagnostics.InsertRange(0, currentDiagnostics);
 
         var configs = new List<BufBreakingConfig>();
         foreach (string path in request.BufConfigFiles)
@@ -105,23 +109,25 @@ internal static class BreakingRun
     /// <summary>The workspace of the current descriptor set, its current files being <see cref="BreakingRequest.CurrentProtos"/>.</summary>
     public static ProtoWorkspace? LoadCurrent(BreakingRequest request, Action<BuildDiagnostic> report)
     {
-        FileDescriptorSet? set = DescriptorSets.Load(request.CurrentDescriptorSet, "The current protos' descriptor set", BreakingDiagnostics.CurrentDescriptorsUnreadable, report);
-        if (set is null)
+        const string What = "The current protos' descriptor set";
+        var current = new HashSet<string>(request.CurrentProtos.Select(p => p.LogicalPath), StringComparer.Ordinal);
+        byte[]? bytes = DescriptorSets.LoadBytes(request.CurrentDescriptorSet, What, BreakingDiagnostics.CurrentDescriptorsUnreadable, report);
+        ProtoWorkspace? workspace = bytes is null ? null
+            : DescriptorSets.Workspace(bytes, current.Contains, request.CurrentDescriptorSet, What, BreakingDiagnostics.CurrentDescriptorsUnreadable, report);
+        if (workspace is null)
         {
             return null;
         }
 
-        var names = new HashSet<string>(set.File.Select(f => f.Name), StringComparer.Ordinal);
         bool complete = true;
-        foreach (CurrentProto proto in request.CurrentProtos.Where(p => !names.Contains(p.LogicalPath)))
+        foreach (CurrentProto proto in request.CurrentProtos.Where(p => workspace.FindFile(p.LogicalPath) is null))
         {
             report(new BuildDiagnostic(BreakingDiagnostics.CurrentDescriptorsUnreadable,
                 $"Proto '{proto.LogicalPath}' is not in the current descriptor set '{request.CurrentDescriptorSet}': compile every workspace proto into it.", proto.DisplayPath));
             complete = false;
         }
 
-        var current = new HashSet<string>(request.CurrentProtos.Select(p => p.LogicalPath), StringComparer.Ordinal);
-        return complete ? ProtoWorkspace.Create(set, current.Contains) : null;
+        return complete ? workspace : null;
     }
 
     private static BaselineKind KindOf(BreakingRequest request)
@@ -148,7 +154,8 @@ internal static class BreakingRun
         }
 
         CompiledDirectory? compiled = DirectoryBaseline.Compile(protoc, request.Against, request.ImportDirectories, request.WorkDirectory, report, cancellation);
-        return compiled is null ? null : ProtoWorkspace.Create(compiled.Set, compiled.Files.Contains);
+        return compiled is null ? null
+            : DescriptorSets.Workspace(compiled.Set, compiled.Files.Contains, request.Against, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
     }
 
     private static ProtoWorkspace? Unsupported(BreakingRequest request, Action<BuildDiagnostic> report)

@@ -13,6 +13,7 @@ namespace ProtoGen.Breaking.Engine;
 internal sealed class CheckContext
 {
     private readonly List<Finding> _findings = [];
+    private readonly Dictionary<string, object> _memos = new(StringComparer.Ordinal);
     private List<(ProtoFile Previous, ProtoFile Current)>? _files;
     private Dictionary<string, ProtoMessage>? _messages;
     private Dictionary<string, ProtoMessage>? _previousMessages;
@@ -57,6 +58,18 @@ internal sealed class CheckContext
     public ProtoFile? CurrentFile(string path) => Current.FindFile(path) is { IsCurrent: true } file ? file : null;
 
     public void Report(Finding finding) => _findings.Add(finding);
+
+    /// <summary>A value several rules share (pairs by C# name, for one), computed by the first that asks.</summary>
+    public T Memo<T>(string key, Func<T> create)
+        where T : class
+    {
+        if (!_memos.TryGetValue(key, out object? value))
+        {
+            _memos[key] = value = create();
+        }
+
+        return (T)value;
+    }
 
     /// <summary>
     /// Reports <paramref name="message"/> for <paramref name="ruleId"/> in <paramref name="file"/> at the first of

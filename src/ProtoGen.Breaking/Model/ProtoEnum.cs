@@ -31,6 +31,9 @@ internal sealed class ProtoEnum
 
     public ResolvedFeatures Features { get; }
 
+    /// <summary>Memo of the enum's full C# name (<see cref="Rules.CSharpNaming"/>).</summary>
+    public string? CSharpName { get; set; }
+
     public string Name => Proto.Name;
 
     public string NestedName { get; }

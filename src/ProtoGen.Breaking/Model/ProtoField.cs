@@ -37,6 +37,9 @@ internal sealed class ProtoField
 
     public ResolvedFeatures Features { get; }
 
+    /// <summary>Memo of the field's C# property name (<see cref="Rules.CSharpNaming"/>).</summary>
+    public string? CSharpName { get; set; }
+
     public string Name => Proto.Name;
 
     public string FullName { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
 namespace ProtoGen.Breaking.Model;
@@ -10,13 +11,16 @@ namespace ProtoGen.Breaking.Model;
 /// </summary>
 internal sealed class ProtoFile
 {
-    private readonly SourceCodeInfo? _sourceInfo;
+    private readonly ByteString? _sourceInfoBytes;
+    private SourceCodeInfo? _sourceInfo;
     private Dictionary<int[], SourceLocation>? _locations;
 
-    public ProtoFile(FileDescriptorProto proto, bool isCurrent)
+    /// <summary>A file whose source info is in <paramref name="proto"/>, or (unparsed) in <paramref name="sourceInfo"/>.</summary>
+    public ProtoFile(FileDescriptorProto proto, bool isCurrent, ByteString? sourceInfo = null)
     {
         Proto = proto;
         IsCurrent = isCurrent;
+        _sourceInfoBytes = sourceInfo;
         _sourceInfo = proto.SourceCodeInfo;
         Edition = proto.Syntax switch
         {
@@ -45,6 +49,9 @@ internal sealed class ProtoFile
 
     public ResolvedFeatures Features { get; }
 
+    /// <summary>Memo of the file's C# namespace (<see cref="Rules.CSharpNaming"/>).</summary>
+    public string? CSharpNamespace { get; set; }
+
     public FileOptions Options => Proto.Options ?? EmptyOptions;
 
     public List<ProtoMessage> Messages { get; } = [];
@@ -67,15 +74,29 @@ internal sealed class ProtoFile
 
     private static FileOptions EmptyOptions { get; } = new();
 
+    /// <summary>The file's source info (parsed on first use), or null when protoc ran without <c>--include_source_info</c>.</summary>
+    public SourceCodeInfo? SourceInfo => _sourceInfo ??= _sourceInfoBytes is null ? null : SourceCodeInfo.Parser.ParseFrom(_sourceInfoBytes);
+
+    /// <summary>True when a comment of the file may hold <paramref name="text"/> (read without parsing the source info).</summary>
+    public bool CommentsMayContain(string text)
+    {
+        if (_sourceInfo is null && _sourceInfoBytes is not null)
+        {
+            return _sourceInfoBytes.Span.IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
+        }
+
+        return _sourceInfo is not null;
+    }
+
     /// <summary>Where the part of the file at <paramref name="path"/> is written, or null when protoc recorded nothing there.</summary>
     public SourceLocation? LocationOf(int[] path)
     {
-        if (_sourceInfo is null)
+        if (SourceInfo is not { } info)
         {
             return null;
         }
 
-        _locations ??= IndexLocations(_sourceInfo);
+        _locations ??= IndexLocations(info);
         return _locations.TryGetValue(path, out SourceLocation? location) ? location : null;
     }
 

@@ -28,6 +28,9 @@ internal sealed class ProtoMessage
 
     public ResolvedFeatures Features { get; }
 
+    /// <summary>Memo of the message's full C# class name (<see cref="Rules.CSharpNaming"/>).</summary>
+    public string? CSharpName { get; set; }
+
     public string Name => Proto.Name;
 
     /// <summary>The name within the package: <c>Outer.Inner</c>.</summary>

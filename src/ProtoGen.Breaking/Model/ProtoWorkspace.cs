@@ -46,6 +46,26 @@ internal sealed class ProtoWorkspace
         return workspace;
     }
 
+    /// <summary>
+    /// Builds the workspace of the serialized descriptor set <paramref name="set"/>, parsing each file's source info
+    /// only when it is needed. A file is current when <paramref name="isCurrent"/> says so (null: every file is).
+    /// </summary>
+    /// <exception cref="Google.Protobuf.InvalidProtocolBufferException">The bytes are not a descriptor set.</exception>
+    public static ProtoWorkspace Load(byte[] set, Func<string, bool>? isCurrent = null)
+    {
+        var workspace = new ProtoWorkspace();
+        foreach (SplitFile split in DescriptorSetSplitter.Split(set))
+        {
+            if (!workspace._files.ContainsKey(split.Proto.Name))
+            {
+                workspace.Add(new ProtoFile(split.Proto, isCurrent?.Invoke(split.Proto.Name) ?? true, split.SourceInfo));
+            }
+        }
+
+        workspace.ResolveTypes();
+        return workspace;
+    }
+
     public ProtoFile? FindFile(string path) => _files.TryGetValue(path, out ProtoFile? file) ? file : null;
 
     public ProtoMessage? FindMessage(string fullName) => _messages.TryGetValue(fullName, out ProtoMessage? message) ? message : null;

@@ -23,24 +23,26 @@ internal static class CSharpNaming
     };
 
     /// <summary>The file's C# namespace: its <c>csharp_namespace</c> option (ProtoGen's when it set one), else its package PascalCased.</summary>
-    public static string Namespace(ProtoFile file) =>
+    public static string Namespace(ProtoFile file) => file.CSharpNamespace ??=
         file.Options.HasCsharpNamespace
             ? file.Options.CsharpNamespace
             : string.Join(".", file.Package.Split(['.'], StringSplitOptions.RemoveEmptyEntries).Select(CSharpNames.PascalCaseSegment));
 
     /// <summary>The full C# name of a message's class: <c>Ns.Outer.Types.Inner</c>.</summary>
-    public static string ClassName(ProtoMessage message) =>
+    public static string ClassName(ProtoMessage message) => message.CSharpName ??=
         message.Parent is { } parent ? ClassName(parent) + ".Types." + message.Name : Qualify(Namespace(message.File), message.Name);
 
     /// <summary>The full C# name of an enum.</summary>
-    public static string EnumName(ProtoEnum value) =>
+    public static string EnumName(ProtoEnum value) => value.CSharpName ??=
         value.Parent is { } parent ? ClassName(parent) + ".Types." + value.Name : Qualify(Namespace(value.File), value.Name);
 
     /// <summary>The full C# name of the static class grpc_csharp_plugin generates for a service (it holds <c>…Client</c>).</summary>
     public static string ServiceClassName(ProtoService service) => Qualify(Namespace(service.File), service.Name);
 
     /// <summary>A field's property name: PascalCase of the field name (a group's type name), with an underscore when it would collide.</summary>
-    public static string PropertyName(ProtoField field)
+    public static string PropertyName(ProtoField field) => field.CSharpName ??= ComputePropertyName(field);
+
+    private static string ComputePropertyName(ProtoField field)
     {
         string name = field.Kind == FieldType.Group && field.Proto.Type == FieldType.Group ? Last(field.TypeName) : field.Name;
         string property = CSharpNames.PascalCaseSegment(name);

@@ -254,7 +254,13 @@ internal static class CSharpRules
         }
     }
 
-    private static IEnumerable<(ProtoMessage Previous, ProtoMessage Current)> ClassPairs(CheckContext context)
+    private static List<(ProtoMessage Previous, ProtoMessage Current)> ClassPairs(CheckContext context) =>
+        context.Memo("csharp.classes", () => ComputeClassPairs(context).ToList());
+
+    private static List<(ProtoService Previous, ProtoService Current)> ServiceClassPairs(CheckContext context) =>
+        context.Memo("csharp.services", () => ComputeServiceClassPairs(context).ToList());
+
+    private static IEnumerable<(ProtoMessage Previous, ProtoMessage Current)> ComputeClassPairs(CheckContext context)
     {
         Dictionary<string, ProtoMessage> after = ByName(context.Current.CurrentFiles.SelectMany(f => f.AllMessages).Where(m => !m.IsMapEntry), CSharpNaming.ClassName);
         foreach (ProtoMessage previous in context.Previous.CurrentFiles.SelectMany(f => f.AllMessages).Where(m => !m.IsMapEntry))
@@ -266,7 +272,7 @@ internal static class CSharpRules
         }
     }
 
-    private static IEnumerable<(ProtoService Previous, ProtoService Current)> ServiceClassPairs(CheckContext context)
+    private static IEnumerable<(ProtoService Previous, ProtoService Current)> ComputeServiceClassPairs(CheckContext context)
     {
         Dictionary<string, ProtoService> after = ByName(context.Current.CurrentFiles.SelectMany(f => f.Services), CSharpNaming.ServiceClassName);
         foreach (ProtoService previous in context.Previous.CurrentFiles.SelectMany(f => f.Services))

@@ -44,8 +44,12 @@ internal static class FileRules
     {
         foreach ((ProtoFile previous, ProtoFile current) in context.FilePairs)
         {
-            int[] path = [SourcePaths.FileOptions, field];
-            SameValue(context, ruleId, previous, current, $"option \"{option}\"", value(previous.Options), value(current.Options), OptionPath(current, path), [SourcePaths.FilePackage]);
+            string before = value(previous.Options);
+            string after = value(current.Options);
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                SameValue(context, ruleId, previous, current, $"option \"{option}\"", before, after, OptionPath(current, [SourcePaths.FileOptions, field]), [SourcePaths.FilePackage]);
+            }
         }
     };
 

@@ -92,7 +92,7 @@ internal static class BaselineFile
         {
             marker = ReadMarker(bytes);
         }
-        catch (InvalidProtocolBufferException e)
+        catch (Exception e) when (e is InvalidProtocolBufferException or FormatException)
         {
             report(new BuildDiagnostic(BreakingDiagnostics.BaselineUnreadable, $"Baseline file '{path}' is not a descriptor set protoc wrote: {e.Message}", path));
             return null;
@@ -148,6 +148,11 @@ internal static class BaselineFile
         uint tag;
         while ((tag = input.ReadTag()) != 0)
         {
+            if (WireFormat.GetTagWireType(tag) is not (WireFormat.WireType.Varint or WireFormat.WireType.Fixed64 or WireFormat.WireType.LengthDelimited or WireFormat.WireType.Fixed32))
+            {
+                throw new FormatException($"Wire type {(int)WireFormat.GetTagWireType(tag)} does not occur in a descriptor set.");
+            }
+
             if (WireFormat.GetTagFieldNumber(tag) == MarkerField && WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited)
             {
                 var inner = new CodedInputStream(input.ReadBytes().ToByteArray());

@@ -15,16 +15,18 @@ using ProtoGen.Breaking.Model;
 
 // The breaking-change check over a synthetic workspace: 10 packages x 100 protos, each with 5 messages of 8 fields,
 // an enum and a service of 3 RPCs, importing a proto of its package. The current side changes every 50th proto
-// (a type change, a deleted field, a renamed RPC). Timed: reading the baseline file and the current descriptor set,
+// (a type change, a deleted field, a renamed RPC), or every proto with a third argument "all".
+// Arguments: [protos, default 1000] [runs, default 7] [all]. Timed: reading the baseline file and the current descriptor set,
 // building both workspaces and
 // checking with every rule (FILE, PACKAGE, WIRE_JSON, WIRE and CSHARP): BreakingRun.Run, all of ProtoGenCheckBreaking
 // but logging, against a baseline file.
 int protos = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+bool everyProto = args.Length > 2 && args[2] == "all"; // The worst case: every proto changed, none can be skipped.
 string root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../artifacts/bench/breaking"));
 string protoc = Protoc();
 string baseline = Generate(Path.Combine(root, "baseline"), protos, changed: false);
-string current = Generate(Path.Combine(root, "current"), protos, changed: true);
+string current = Generate(Path.Combine(root, "current"), protos, changed: true, everyProto);
 string baselineSet = Compile(protoc, baseline, Path.Combine(root, "baseline.protoset"));
 string currentSet = Compile(protoc, current, Path.Combine(root, "current.protoset"));
 
@@ -62,6 +64,21 @@ for (int run = 0; run < runs + 1; run++)
 if (Environment.GetEnvironmentVariable("PROTOGEN_BENCH_PROFILE") == "1")
 {
     var clock = Stopwatch.StartNew();
+    byte[] bytes = File.ReadAllBytes(currentSet);
+    for (int i = 0; i < 3; i++)
+    {
+        clock.Restart();
+        var split = DescriptorSetSplitter.Split(bytes);
+        Console.WriteLine($"split {clock.Elapsed.TotalMilliseconds:F1} ms ({bytes.Length / 1024} KB, {split.Count} files)");
+        clock.Restart();
+        ProtoWorkspace.Load(bytes);
+        Console.WriteLine($"load {clock.Elapsed.TotalMilliseconds:F1} ms");
+        clock.Restart();
+        FileDescriptorSet.Parser.ParseFrom(bytes);
+        Console.WriteLine($"full parse {clock.Elapsed.TotalMilliseconds:F1} ms");
+    }
+
+    clock.Restart();
     ProtoWorkspace previous = ProtoWorkspace.Load(File.ReadAllBytes(baselineSet));
     ProtoWorkspace workspace = ProtoWorkspace.Load(File.ReadAllBytes(currentSet));
     Console.WriteLine($"workspaces {clock.ElapsedMilliseconds} ms");
@@ -89,7 +106,7 @@ cpu.Sort();
 Console.WriteLine($"breaking check, {protos} protos, {findings} findings: wall median {times[times.Count / 2]:F0} ms (min {times[0]:F0}, max {times[^1]:F0}), CPU median {cpu[cpu.Count / 2]:F0} ms, over {runs} runs (first run excluded)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: breaking_check_ms={times[times.Count / 2]:F0} breaking_check_cpu_ms={cpu[cpu.Count / 2]:F0} protos={protos}"));
 
-static string Generate(string directory, int count, bool changed)
+static string Generate(string directory, int count, bool changed, bool everyProto = false)
 {
     if (Directory.Exists(directory))
     {
@@ -100,7 +117,7 @@ static string Generate(string directory, int count, bool changed)
     {
         int team = i % 10;
         string package = $"acme.team{team}.v1";
-        bool change = changed && i % 50 == 7;
+        bool change = changed && (everyProto || i % 50 == 7);
         var text = new StringBuilder();
         text.Append("syntax = \"proto3\";\n").Append("package ").Append(package).Append(";\n");
         if (i >= 10)

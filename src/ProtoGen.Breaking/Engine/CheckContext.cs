@@ -14,6 +14,7 @@ internal sealed class CheckContext
 {
     private readonly List<Finding> _findings = [];
     private readonly Dictionary<string, object> _memos = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ProtoFile, ProtoFile), bool> _unchanged = [];
     private List<(ProtoFile Previous, ProtoFile Current)>? _files;
     private Dictionary<string, ProtoMessage>? _messages;
     private Dictionary<string, ProtoMessage>? _previousMessages;
@@ -35,21 +36,29 @@ internal sealed class CheckContext
 
     public IReadOnlyList<Finding> Findings => _findings;
 
+    /// <summary>Files with the same path, except those whose descriptor did not change (no file-level rule can find anything there).</summary>
     public IReadOnlyList<(ProtoFile Previous, ProtoFile Current)> FilePairs => _files ??=
-        [.. Previous.CurrentFiles.Select(p => (p, CurrentFile(p.Path))).Where(pair => pair.Item2 is not null).Select(pair => (pair.p, pair.Item2!))];
+        [.. Previous.CurrentFiles.Select(p => (p, CurrentFile(p.Path))).Where(pair => pair.Item2 is not null && !Unchanged(pair.p, pair.Item2)).Select(pair => (pair.p, pair.Item2!))];
 
     public IReadOnlyDictionary<string, ProtoMessage> CurrentMessages => _messages ??= ByName(Current.CurrentFiles.SelectMany(f => f.AllMessages), m => m.FullName);
 
     public IReadOnlyDictionary<string, ProtoMessage> PreviousMessages => _previousMessages ??= ByName(Previous.CurrentFiles.SelectMany(f => f.AllMessages), m => m.FullName);
 
+    /// <summary>
+    /// Messages with the same full name, except those of a file whose descriptor did not change at all: their
+    /// elements compare equal, unless a field's default is an enum value of another file, which may have changed.
+    /// </summary>
     public IReadOnlyList<(ProtoMessage Previous, ProtoMessage Current)> MessagePairs => _messagePairs ??=
-        [.. PreviousMessages.Values.Where(p => CurrentMessages.ContainsKey(p.FullName)).Select(p => (p, CurrentMessages[p.FullName]))];
+        [.. PreviousMessages.Values.Where(p => CurrentMessages.ContainsKey(p.FullName)).Select(p => (p, CurrentMessages[p.FullName]))
+            .Where(pair => !Unchanged(pair.p.File, pair.Item2.File) || pair.p.Fields.Any(DependsOnAnotherFile))];
 
     public IReadOnlyList<(ProtoEnum Previous, ProtoEnum Current)> EnumPairs => _enumPairs ??= Pair(
-        Previous.CurrentFiles.SelectMany(f => f.AllEnums), Current.CurrentFiles.SelectMany(f => f.AllEnums), e => e.FullName);
+        Previous.CurrentFiles.SelectMany(f => f.AllEnums), Current.CurrentFiles.SelectMany(f => f.AllEnums), e => e.FullName)
+        .Where(pair => !Unchanged(pair.Item1.File, pair.Item2.File)).ToList();
 
     public IReadOnlyList<(ProtoService Previous, ProtoService Current)> ServicePairs => _servicePairs ??= Pair(
-        Previous.CurrentFiles.SelectMany(f => f.Services), Current.CurrentFiles.SelectMany(f => f.Services), s => s.FullName);
+        Previous.CurrentFiles.SelectMany(f => f.Services), Current.CurrentFiles.SelectMany(f => f.Services), s => s.FullName)
+        .Where(pair => !Unchanged(pair.Item1.File, pair.Item2.File)).ToList();
 
     /// <summary>Fields of paired messages with the same number, then extensions with the same extendee and number.</summary>
     public IReadOnlyList<(ProtoField Previous, ProtoField Current)> FieldPairs => _fieldPairs ??= PairFields();
@@ -160,7 +169,8 @@ internal sealed class CheckContext
 
         foreach (ProtoField extension in Previous.CurrentFiles.SelectMany(f => f.AllExtensions))
         {
-            if (extensions.TryGetValue((extension.Extendee, extension.Number), out ProtoField? match))
+            if (extensions.TryGetValue((extension.Extendee, extension.Number), out ProtoField? match)
+                && (!Unchanged(extension.File, match.File) || DependsOnAnotherFile(extension)))
             {
                 pairs.Add((extension, match));
             }
@@ -168,6 +178,22 @@ internal sealed class CheckContext
 
         return pairs;
     }
+
+    /// <summary>True when the file is the same on both sides, source info aside.</summary>
+    public bool Unchanged(ProtoFile previous, ProtoFile current)
+    {
+        if (!_unchanged.TryGetValue((previous, current), out bool same))
+        {
+            _unchanged[(previous, current)] = same = previous.SameDescriptorAs(current);
+        }
+
+        return same;
+    }
+
+    /// <summary>A field whose default is an enum value resolves it in another file.</summary>
+    private static bool DependsOnAnotherFile(ProtoField field) =>
+        field.Type == Google.Protobuf.Reflection.FieldDescriptorProto.Types.Type.Enum && !field.IsRepeated
+        && (field.EnumType is null || !ReferenceEquals(field.EnumType.File, field.File));
 
     public static Dictionary<int, ProtoField> ByNumber(IEnumerable<ProtoField> fields)
     {

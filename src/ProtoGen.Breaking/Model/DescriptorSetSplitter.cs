@@ -5,8 +5,8 @@ using Google.Protobuf.Reflection;
 
 namespace ProtoGen.Breaking.Model;
 
-/// <summary>A file of a serialized descriptor set: its descriptor without source info, and the source info's bytes.</summary>
-internal sealed record SplitFile(FileDescriptorProto Proto, ByteString? SourceInfo);
+/// <summary>A file of a serialized descriptor set: its descriptor without source info (parsed, and as bytes), and the source info's bytes.</summary>
+internal sealed record SplitFile(FileDescriptorProto Proto, ByteString? SourceInfo, byte[] Descriptor);
 
 /// <summary>
 /// Reads a serialized <c>FileDescriptorSet</c> file by file, setting each file's <c>source_code_info</c> (field 9,
@@ -60,6 +60,7 @@ internal static class DescriptorSetSplitter
             start = input.Position;
         }
 
-        return new SplitFile(FileDescriptorProto.Parser.ParseFrom(rest.ToArray()), sourceInfo);
+        byte[] descriptor = rest.ToArray();
+        return new SplitFile(FileDescriptorProto.Parser.ParseFrom(descriptor), sourceInfo, descriptor);
     }
 }

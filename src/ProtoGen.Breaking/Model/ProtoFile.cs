@@ -12,13 +12,15 @@ namespace ProtoGen.Breaking.Model;
 internal sealed class ProtoFile
 {
     private readonly ByteString? _sourceInfoBytes;
+    private byte[]? _descriptor;
     private SourceCodeInfo? _sourceInfo;
     private Dictionary<int[], SourceLocation>? _locations;
 
     /// <summary>A file whose source info is in <paramref name="proto"/>, or (unparsed) in <paramref name="sourceInfo"/>.</summary>
-    public ProtoFile(FileDescriptorProto proto, bool isCurrent, ByteString? sourceInfo = null)
+    public ProtoFile(FileDescriptorProto proto, bool isCurrent, ByteString? sourceInfo = null, byte[]? descriptor = null)
     {
         Proto = proto;
+        _descriptor = descriptor;
         IsCurrent = isCurrent;
         _sourceInfoBytes = sourceInfo;
         _sourceInfo = proto.SourceCodeInfo;
@@ -76,6 +78,25 @@ internal sealed class ProtoFile
 
     /// <summary>The file's source info (parsed on first use), or null when protoc ran without <c>--include_source_info</c>.</summary>
     public SourceCodeInfo? SourceInfo => _sourceInfo ??= _sourceInfoBytes is null ? null : SourceCodeInfo.Parser.ParseFrom(_sourceInfoBytes);
+
+    /// <summary>
+    /// True when <paramref name="other"/> has the same descriptor, source info aside: every element of the two files
+    /// is the same, so comparing them element by element can find nothing.
+    /// </summary>
+    public bool SameDescriptorAs(ProtoFile other) =>
+        string.Equals(Path, other.Path, System.StringComparison.Ordinal) && Descriptor().AsSpan().SequenceEqual(other.Descriptor());
+
+    private byte[] Descriptor()
+    {
+        if (_descriptor is null)
+        {
+            FileDescriptorProto copy = Proto.Clone();
+            copy.SourceCodeInfo = null;
+            _descriptor = copy.ToByteArray();
+        }
+
+        return _descriptor;
+    }
 
     /// <summary>True when a comment of the file may hold <paramref name="text"/> (read without parsing the source info).</summary>
     public bool CommentsMayContain(string text)

@@ -58,7 +58,7 @@ internal sealed class ProtoWorkspace
         {
             if (!workspace._files.ContainsKey(split.Proto.Name))
             {
-                workspace.Add(new ProtoFile(split.Proto, isCurrent?.Invoke(split.Proto.Name) ?? true, split.SourceInfo));
+                workspace.Add(new ProtoFile(split.Proto, isCurrent?.Invoke(split.Proto.Name) ?? true, split.SourceInfo, split.Descriptor));
             }
         }
 

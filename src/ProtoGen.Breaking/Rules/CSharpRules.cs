@@ -163,7 +163,7 @@ internal static class CSharpRules
         foreach (ProtoEnum previous in context.Previous.CurrentFiles.SelectMany(f => f.AllEnums))
         {
             string enumName = CSharpNaming.EnumName(previous);
-            if (!after.TryGetValue(enumName, out ProtoEnum? current))
+            if (!after.TryGetValue(enumName, out ProtoEnum? current) || context.Unchanged(previous.File, current.File))
             {
                 continue;
             }
@@ -265,7 +265,7 @@ internal static class CSharpRules
         Dictionary<string, ProtoMessage> after = ByName(context.Current.CurrentFiles.SelectMany(f => f.AllMessages).Where(m => !m.IsMapEntry), CSharpNaming.ClassName);
         foreach (ProtoMessage previous in context.Previous.CurrentFiles.SelectMany(f => f.AllMessages).Where(m => !m.IsMapEntry))
         {
-            if (after.TryGetValue(CSharpNaming.ClassName(previous), out ProtoMessage? current))
+            if (after.TryGetValue(CSharpNaming.ClassName(previous), out ProtoMessage? current) && !context.Unchanged(previous.File, current.File))
             {
                 yield return (previous, current);
             }
@@ -277,7 +277,7 @@ internal static class CSharpRules
         Dictionary<string, ProtoService> after = ByName(context.Current.CurrentFiles.SelectMany(f => f.Services), CSharpNaming.ServiceClassName);
         foreach (ProtoService previous in context.Previous.CurrentFiles.SelectMany(f => f.Services))
         {
-            if (after.TryGetValue(CSharpNaming.ServiceClassName(previous), out ProtoService? current))
+            if (after.TryGetValue(CSharpNaming.ServiceClassName(previous), out ProtoService? current) && !context.Unchanged(previous.File, current.File))
             {
                 yield return (previous, current);
             }

@@ -68,11 +68,20 @@ internal static class DirectoryBaseline
         arguments.AddRange(importDirectories.Where(d => d.Length > 0).Select(d => "--proto_path=" + Path.GetFullPath(d)));
         arguments.AddRange(files);
 
-        (int ExitCode, string Output)? result = ProtocProcess.Run(protocPath, arguments, Path.Combine(workDirectory, "baseline-directory.rsp"), cancellation, out string error);
-        if (result is not { } run)
+        ProtocResult run;
+        try
         {
-            report(new BuildDiagnostic(BreakingDiagnostics.BaselineProtocFailed, $"protoc '{protocPath}' could not run on baseline directory '{directory}': {error}", directory));
+            run = ProtocRunner.Run(protocPath, arguments, Path.Combine(workDirectory, "baseline-directory.rsp"), root, Timeout.InfiniteTimeSpan, cancellation);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.BaselineProtocFailed, $"protoc '{protocPath}' could not run on baseline directory '{directory}': {e.Message}", directory));
             return null;
+        }
+
+        if (run.Outcome != ProtocOutcome.Exited)
+        {
+            throw new OperationCanceledException(cancellation);
         }
 
         if (run.ExitCode != 0)

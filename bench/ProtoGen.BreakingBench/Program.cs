@@ -35,7 +35,7 @@ string baselineFile = Path.Combine(root, BaselineFile.DefaultFileName);
 File.WriteAllBytes(baselineFile, BaselineFile.Create(FileDescriptorSet.Parser.ParseFrom(File.ReadAllBytes(baselineSet)), _ => true));
 CurrentProto[] currentProtos = [.. Directory.EnumerateFiles(current, "*.proto", SearchOption.AllDirectories)
     .Select(f => new CurrentProto(Path.GetRelativePath(current, f).Replace('\\', '/'), f, Path.GetRelativePath(root, f)))];
-var request = new BreakingRequest(currentSet, currentProtos, baselineFile, BaselineKind.File, null, [], Path.Combine(root, "obj"),
+var request = new BreakingRequest([currentSet], currentProtos, baselineFile, BaselineKind.File, null, [], Path.Combine(root, "obj"),
     new BreakingSettings(["FILE", "PACKAGE", "WIRE_JSON", "WIRE", "CSHARP"]), [], null, root, Path.Combine(root, "bench.csproj"));
 
 var times = new List<double>();

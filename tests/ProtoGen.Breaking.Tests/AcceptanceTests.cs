@@ -6,6 +6,7 @@ using ProtoGen.Breaking.Config;
 using ProtoGen.Breaking.Engine;
 using ProtoGen.Build.Diagnostics;
 using ProtoGen.Testing;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Breaking.Tests;
@@ -132,7 +133,7 @@ public sealed class AcceptanceTests
 
     private static CheckResult Check(Dictionary<string, string> before, Dictionary<string, string> after, List<Suppression> suppressions)
     {
-        using var directory = new ProtoGen.Build.Tests.TempDirectory();
+        using var directory = new TempDirectory();
         var previous = Workspaces.Compile(directory, "before", before).Workspace;
         var current = Workspaces.Compile(directory, "after", after).Workspace;
         return BreakingChecker.Check(previous, current, BreakingPolicy.Default(new BreakingSettings(["FIELD_SAME_TYPE"])), suppressions);

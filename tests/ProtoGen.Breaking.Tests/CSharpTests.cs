@@ -3,7 +3,7 @@ using System.Linq;
 using ProtoGen.Breaking.Engine;
 using ProtoGen.Breaking.Model;
 using ProtoGen.Breaking.Rules;
-using ProtoGen.Build.Tests;
+using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.Breaking.Tests;

@@ -6,6 +6,8 @@ using Microsoft.Build.Framework;
 using ProtoGen.Breaking.Baseline;
 using ProtoGen.Breaking.Tasks;
 using ProtoGen.Build.Tests;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Breaking.Tests;
@@ -23,7 +25,7 @@ public sealed class TaskTests
     {
         using var project = new TempDirectory();
         string set = Compile(project, V1);
-        Assert.True(Run(new ProtoGenWriteBaseline { CurrentDescriptorSet = set, CurrentProtos = [Item(project)], OutputFile = BaselineFile.DefaultFileName, ProjectDirectory = project.Path }).Result);
+        Assert.True(Run(new ProtoGenWriteBaseline { CurrentDescriptorSets = [new Microsoft.Build.Utilities.TaskItem(set)], CurrentProtos = [Item(project)], OutputFile = BaselineFile.DefaultFileName, ProjectDirectory = project.Path }).Result);
         Assert.True(File.Exists(project[BaselineFile.DefaultFileName]));
 
         set = Compile(project, V2);
@@ -35,7 +37,7 @@ public sealed class TaskTests
             $"{error.Code} {error.File}({error.LineNumber},{error.ColumnNumber}): {error.Message}");
         Assert.Equal("https://github.com/protogen-dotnet/protogen/blob/main/docs/diagnostics.md#pgb3002", error.HelpLink);
 
-        var writer = new ProtoGenWriteBreakingSuppressions { CurrentDescriptorSet = set, CurrentProtos = [Item(project)], Against = BaselineFile.DefaultFileName, ProjectDirectory = project.Path };
+        var writer = new ProtoGenWriteBreakingSuppressions { CurrentDescriptorSets = [new Microsoft.Build.Utilities.TaskItem(set)], CurrentProtos = [Item(project)], Against = BaselineFile.DefaultFileName, ProjectDirectory = project.Path };
         Assert.True(Run(writer).Result);
         Assert.Equal(1, writer.SuppressionCount);
         string suppressions = File.ReadAllText(project["ProtoGen.BreakingSuppressions.xml"]);
@@ -63,8 +65,8 @@ public sealed class TaskTests
         string set = Compile(project, V2);
 
         ProtoGenCheckBreaking task = Check(project, set, "baseline");
-        task.ProtocPath = Protoc.FullPath;
-        task.ImportDirectories = [new Microsoft.Build.Utilities.TaskItem(Protoc.StandardImports)];
+        task.ProtocPath = GrpcToolsProtoc.FullPath;
+        task.ImportDirectories = [new Microsoft.Build.Utilities.TaskItem(GrpcToolsProtoc.StandardImports)];
         task.IntermediateDirectory = "obj";
         (bool ok, MockEngine engine) = Run(task);
 
@@ -81,7 +83,7 @@ public sealed class TaskTests
         using var project = new TempDirectory();
         project.Write("baseline/a.proto", "syntax = \"proto3\";\nmessage A {\n  int32 a = 1\n}\n");
         ProtoGenCheckBreaking task = Check(project, Compile(project, V1), "baseline");
-        task.ProtocPath = Protoc.FullPath;
+        task.ProtocPath = GrpcToolsProtoc.FullPath;
         task.IntermediateDirectory = "obj";
 
         (bool ok, MockEngine engine) = Run(task);
@@ -187,9 +189,9 @@ public sealed class TaskTests
         project.Write("protos/common.proto", "syntax = \"proto3\";\npackage acme.common;\nmessage Money {}\n");
         project.Write("protos/v1/ledger.proto", "syntax = \"proto3\";\npackage acme.ledger.v1;\nimport \"common.proto\";\nmessage Entry {\n  acme.common.Money amount = 1;\n}\n");
         string set = project["current.protoset"];
-        Protoc.Run("--include_imports", "--include_source_info", "--descriptor_set_out=" + set, "-I" + project["protos"], "v1/ledger.proto");
+        GrpcToolsProtoc.Run("--include_imports", "--include_source_info", "--descriptor_set_out=" + set, "-I" + project["protos"], "v1/ledger.proto");
         var item = new FakeTaskItem("protos/v1/ledger.proto", project["protos/v1/ledger.proto"], project["app.csproj"], ("ProtoRoot", "protos"));
-        var task = new ProtoGenWriteBaseline { CurrentDescriptorSet = set, CurrentProtos = [item], OutputFile = "out/" + BaselineFile.DefaultFileName, ProjectDirectory = project.Path };
+        var task = new ProtoGenWriteBaseline { CurrentDescriptorSets = [new Microsoft.Build.Utilities.TaskItem(set)], CurrentProtos = [item], OutputFile = "out/" + BaselineFile.DefaultFileName, ProjectDirectory = project.Path };
 
         Assert.True(Run(task).Result);
         var diagnostics = new System.Collections.Generic.List<ProtoGen.Build.Diagnostics.BuildDiagnostic>();
@@ -205,12 +207,33 @@ public sealed class TaskTests
         Assert.Equal(written.AddMinutes(-5), File.GetLastWriteTimeUtc(project["out/" + BaselineFile.DefaultFileName]));
     }
 
+    [Fact]
+    public void Several_descriptor_sets_make_one_workspace_and_a_set_without_source_info_is_a_warning()
+    {
+        using var project = new TempDirectory();
+        string ledger = Compile(project, V1);
+        File.WriteAllBytes(project[BaselineFile.DefaultFileName], BaselineFile.Create(Set(ledger), _ => true));
+        project.Write("protos/v1/notes.proto", "syntax = \"proto3\";\npackage acme.ledger.v1;\nimport \"acme/ledger/v1/ledger.proto\";\nmessage Note {\n  Entry entry = 1;\n}\n");
+        string notes = project["obj/notes.protoset"];
+        GrpcToolsProtoc.Run("--include_imports", "--descriptor_set_out=" + notes, "-Iacme/ledger/v1=" + project["protos/v1"], "acme/ledger/v1/notes.proto");
+
+        ProtoGenCheckBreaking task = Check(project, ledger, BaselineFile.DefaultFileName);
+        task.CurrentDescriptorSets = [new Microsoft.Build.Utilities.TaskItem(notes), new Microsoft.Build.Utilities.TaskItem(ledger)];
+        task.CurrentProtos = [Item(project), new FakeTaskItem("protos/v1/notes.proto", project["protos/v1/notes.proto"], project["app.csproj"], ("ProtoGenLogicalPath", "acme/ledger/v1/notes.proto"))];
+        (bool ok, MockEngine engine) = Run(task);
+
+        Assert.True(ok, engine.Describe());
+        BuildWarningEventArgs warning = Assert.Single(engine.Warnings);
+        Assert.Equal("PGB3114", warning.Code);
+        Assert.StartsWith("1 workspace proto(s) have no source info", warning.Message, System.StringComparison.Ordinal);
+    }
+
     private static string Compile(TempDirectory project, string text)
     {
         project.Write(Spec, text);
         string set = project["obj/current.protoset"];
         Directory.CreateDirectory(project["obj"]);
-        Protoc.Run("--include_imports", "--include_source_info", "--descriptor_set_out=" + set, "-Iacme/ledger/v1=" + project["protos/v1"], Logical);
+        GrpcToolsProtoc.Run("--include_imports", "--include_source_info", "--descriptor_set_out=" + set, "-Iacme/ledger/v1=" + project["protos/v1"], Logical);
         return set;
     }
 
@@ -222,7 +245,7 @@ public sealed class TaskTests
         new(Spec, project[Spec], project["app.csproj"], ("ProtoGenLogicalPath", Logical));
 
     private static ProtoGenCheckBreaking Check(TempDirectory project, string set, string against) =>
-        new() { CurrentDescriptorSet = set, CurrentProtos = [Item(project)], Against = against, ProjectDirectory = project.Path };
+        new() { CurrentDescriptorSets = [new Microsoft.Build.Utilities.TaskItem(set)], CurrentProtos = [Item(project)], Against = against, ProjectDirectory = project.Path };
 
     private static (bool Result, MockEngine Engine) Run(Microsoft.Build.Utilities.Task task)
     {

@@ -6,7 +6,8 @@ using Google.Protobuf.Reflection;
 using ProtoGen.Breaking.Config;
 using ProtoGen.Breaking.Engine;
 using ProtoGen.Breaking.Model;
-using ProtoGen.Build.Tests;
+using ProtoGen.Testing.Infrastructure;
+using ProtoGen.Testing.Processes;
 
 namespace ProtoGen.Breaking.Tests;
 
@@ -25,9 +26,9 @@ internal static class Workspaces
         }
 
         string set = directory[name + ".protoset"];
-        Protoc.Run([
+        GrpcToolsProtoc.Run([
             "--include_imports", "--include_source_info", "--descriptor_set_out=" + set,
-            "-I" + directory[name], "-I" + Protoc.StandardImports, .. files.Keys]);
+            "-I" + directory[name], "-I" + GrpcToolsProtoc.StandardImports, .. files.Keys]);
         FileDescriptorSet descriptors = FileDescriptorSet.Parser.ParseFrom(File.ReadAllBytes(set));
         return (set, ProtoWorkspace.Create(descriptors, files.ContainsKey));
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -32,11 +33,15 @@ internal static class DescriptorSets
     }
 
     /// <summary>The workspace of the serialized set <paramref name="bytes"/> (source info parsed lazily), or null after reporting that it is no descriptor set.</summary>
-    public static ProtoWorkspace? Workspace(byte[] bytes, Func<string, bool>? isCurrent, string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report)
+    public static ProtoWorkspace? Workspace(byte[] bytes, Func<string, bool>? isCurrent, string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report) =>
+        Workspace([bytes], isCurrent, path, what, descriptor, report);
+
+    /// <summary>The workspace of several serialized sets; <paramref name="path"/> names them in an error.</summary>
+    public static ProtoWorkspace? Workspace(IReadOnlyList<byte[]> sets, Func<string, bool>? isCurrent, string path, string what, DiagnosticDescriptor descriptor, Action<BuildDiagnostic> report)
     {
         try
         {
-            return ProtoWorkspace.Load(bytes, isCurrent);
+            return ProtoWorkspace.Load(sets, isCurrent);
         }
         catch (InvalidProtocolBufferException e)
         {

@@ -61,6 +61,9 @@ internal static class BreakingDiagnostics
     public static readonly DiagnosticDescriptor FileWriteFailed =
         new("PGB3112", DiagnosticSeverity.Error, "A baseline or suppressions file could not be written");
 
+    public static readonly DiagnosticDescriptor NoSourceInfo =
+        new("PGB3114", DiagnosticSeverity.Warning, "The current descriptor sets lack source info");
+
     public static readonly DiagnosticDescriptor RuleFailed =
         new("PGB3113", DiagnosticSeverity.Error, "A rule could not run on malformed descriptors");
 }

@@ -21,7 +21,7 @@ internal sealed record CurrentProto(string LogicalPath, string DiskPath, string 
 
 /// <summary>Everything a check needs, as plain values (the MSBuild task fills it from its parameters).</summary>
 internal sealed record BreakingRequest(
-    string CurrentDescriptorSet,
+    IReadOnlyList<string> CurrentDescriptorSets,
     IReadOnlyList<CurrentProto> CurrentProtos,
     string Against,
     BaselineKind Kind,

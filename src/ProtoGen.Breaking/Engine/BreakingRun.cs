@@ -111,19 +111,43 @@ internal static class BreakingRun
     {
         const string What = "The current protos' descriptor set";
         var current = new HashSet<string>(request.CurrentProtos.Select(p => p.LogicalPath), StringComparer.Ordinal);
-        byte[]? bytes = DescriptorSets.LoadBytes(request.CurrentDescriptorSet, What, BreakingDiagnostics.CurrentDescriptorsUnreadable, report);
-        ProtoWorkspace? workspace = bytes is null ? null
-            : DescriptorSets.Workspace(bytes, current.Contains, request.CurrentDescriptorSet, What, BreakingDiagnostics.CurrentDescriptorsUnreadable, report);
+        if (request.CurrentDescriptorSets.Count == 0)
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.CurrentDescriptorsUnreadable, "No descriptor set of the current protos was given.", request.ProjectFile));
+            return null;
+        }
+
+        var sets = new List<byte[]>();
+        foreach (string path in request.CurrentDescriptorSets)
+        {
+            if (DescriptorSets.LoadBytes(path, What, BreakingDiagnostics.CurrentDescriptorsUnreadable, report) is not { } bytes)
+            {
+                return null;
+            }
+
+            sets.Add(bytes);
+        }
+
+        string names = string.Join("', '", request.CurrentDescriptorSets);
+        ProtoWorkspace? workspace = DescriptorSets.Workspace(sets, current.Contains, names, What, BreakingDiagnostics.CurrentDescriptorsUnreadable, report);
         if (workspace is null)
         {
             return null;
+        }
+
+        int bare = workspace.CurrentFiles.Count(f => !f.HasSourceInfo);
+        if (bare > 0)
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.NoSourceInfo,
+                $"{bare} workspace proto(s) have no source info in '{names}' (protoc ran without --include_source_info): their findings have no line and column, and their comments accept nothing.",
+                request.CurrentDescriptorSets[0]));
         }
 
         bool complete = true;
         foreach (CurrentProto proto in request.CurrentProtos.Where(p => workspace.FindFile(p.LogicalPath) is null))
         {
             report(new BuildDiagnostic(BreakingDiagnostics.CurrentDescriptorsUnreadable,
-                $"Proto '{proto.LogicalPath}' is not in the current descriptor set '{request.CurrentDescriptorSet}': compile every workspace proto into it.", proto.DisplayPath));
+                $"Proto '{proto.LogicalPath}' is not in the current descriptor sets '{names}': compile every workspace proto into them.", proto.DisplayPath));
             complete = false;
         }
 

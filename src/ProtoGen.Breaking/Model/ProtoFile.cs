@@ -98,6 +98,9 @@ internal sealed class ProtoFile
         return _descriptor;
     }
 
+    /// <summary>True when protoc ran with <c>--include_source_info</c> for the file.</summary>
+    public bool HasSourceInfo => _sourceInfoBytes is not null || Proto.SourceCodeInfo is not null;
+
     /// <summary>True when a comment of the file may hold <paramref name="text"/> (read without parsing the source info).</summary>
     public bool CommentsMayContain(string text)
     {

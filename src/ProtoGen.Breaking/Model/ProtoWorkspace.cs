@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Google.Protobuf.Reflection;
 
 namespace ProtoGen.Breaking.Model;
@@ -51,15 +52,33 @@ internal sealed class ProtoWorkspace
     /// only when it is needed. A file is current when <paramref name="isCurrent"/> says so (null: every file is).
     /// </summary>
     /// <exception cref="Google.Protobuf.InvalidProtocolBufferException">The bytes are not a descriptor set.</exception>
-    public static ProtoWorkspace Load(byte[] set, Func<string, bool>? isCurrent = null)
+    public static ProtoWorkspace Load(byte[] set, Func<string, bool>? isCurrent = null) => Load([set], isCurrent);
+
+    /// <summary>As <see cref="Load(byte[], Func{string, bool}?)"/> for several sets (each protoc run's); a file in more than one keeps its first copy with source info.</summary>
+    /// <exception cref="Google.Protobuf.InvalidProtocolBufferException">The bytes are not a descriptor set.</exception>
+    public static ProtoWorkspace Load(IEnumerable<byte[]> sets, Func<string, bool>? isCurrent = null)
     {
-        var workspace = new ProtoWorkspace();
-        foreach (SplitFile split in DescriptorSetSplitter.Split(set))
+        // A file in several sets (an import of one run is compiled by another) keeps a copy with source info.
+        var chosen = new Dictionary<string, SplitFile>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (SplitFile split in sets.SelectMany(DescriptorSetSplitter.Split))
         {
-            if (!workspace._files.ContainsKey(split.Proto.Name))
+            if (!chosen.TryGetValue(split.Proto.Name, out SplitFile? kept))
             {
-                workspace.Add(new ProtoFile(split.Proto, isCurrent?.Invoke(split.Proto.Name) ?? true, split.SourceInfo, split.Descriptor));
+                order.Add(split.Proto.Name);
+                chosen[split.Proto.Name] = split;
             }
+            else if (kept.SourceInfo is null && split.SourceInfo is not null)
+            {
+                chosen[split.Proto.Name] = split;
+            }
+        }
+
+        var workspace = new ProtoWorkspace();
+        foreach (string name in order)
+        {
+            SplitFile split = chosen[name];
+            workspace.Add(new ProtoFile(split.Proto, isCurrent?.Invoke(name) ?? true, split.SourceInfo, split.Descriptor));
         }
 
         workspace.ResolveTypes();

@@ -23,11 +23,12 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
     private Action? _cancel;
 
     /// <summary>
-    /// The descriptor set protoc wrote for every proto of the workspace (<c>--descriptor_set_out</c> with
-    /// <c>--include_source_info</c> and <c>--include_imports</c>), as compiled: ProtoGen's staged copies for mapped protos.
+    /// The descriptor sets protoc wrote for the workspace's protos (<c>--descriptor_set_out</c> with
+    /// <c>--include_source_info</c> and <c>--include_imports</c>), as compiled: ProtoGen's staged copies for mapped
+    /// protos. One set, or one per protoc run; together they hold every workspace proto.
     /// </summary>
     [Required]
-    public string CurrentDescriptorSet { get; set; } = string.Empty;
+    public ITaskItem[] CurrentDescriptorSets { get; set; } = [];
 
     /// <summary>
     /// The workspace's protos (the files checked; every other file of the set is an import). Item spec: where
@@ -113,7 +114,7 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
         string projectDirectory = ProjectDirectory is { Length: > 0 } p ? Path.GetFullPath(p) : Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? ".";
         string work = IntermediateDirectory is { Length: > 0 } i ? Path.GetFullPath(Path.Combine(projectDirectory, i)) : Path.Combine(Path.GetTempPath(), "protogen-breaking", Guid.NewGuid().ToString("N"));
         return new BreakingRequest(
-            Path.GetFullPath(Path.Combine(projectDirectory, CurrentDescriptorSet)),
+            [.. CurrentDescriptorSets.Select(s => Path.GetFullPath(Path.Combine(projectDirectory, s.ItemSpec)))],
             [.. CurrentProtos.Select(item => BreakingItems.Proto(item, projectDirectory))],
             Path.GetFullPath(Path.Combine(projectDirectory, Against)),
             kind,

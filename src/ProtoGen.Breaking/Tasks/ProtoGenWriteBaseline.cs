@@ -16,9 +16,9 @@ namespace ProtoGen.Breaking.Tasks;
 /// </summary>
 public sealed class ProtoGenWriteBaseline : Microsoft.Build.Utilities.Task
 {
-    /// <summary>As <see cref="BreakingTaskBase.CurrentDescriptorSet"/>.</summary>
+    /// <summary>As <see cref="BreakingTaskBase.CurrentDescriptorSets"/>.</summary>
     [Required]
-    public string CurrentDescriptorSet { get; set; } = string.Empty;
+    public ITaskItem[] CurrentDescriptorSets { get; set; } = [];
 
     /// <summary>As <see cref="BreakingTaskBase.CurrentProtos"/>: the files the baseline keeps.</summary>
     [Required]
@@ -35,12 +35,31 @@ public sealed class ProtoGenWriteBaseline : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         string projectDirectory = ProjectDirectory is { Length: > 0 } p ? Path.GetFullPath(p) : Path.GetDirectoryName(Path.GetFullPath(BuildEngine?.ProjectFileOfTaskNode ?? ".")) ?? ".";
-        string setPath = Path.GetFullPath(Path.Combine(projectDirectory, CurrentDescriptorSet));
-        FileDescriptorSet? set = DescriptorSets.Load(setPath, "The current protos' descriptor set", BreakingDiagnostics.CurrentDescriptorsUnreadable, d => Log.Report(d));
-        if (set is null)
+        var set = new FileDescriptorSet();
+        var index = new System.Collections.Generic.Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (ITaskItem item in CurrentDescriptorSets)
         {
-            return false;
+            string path = Path.GetFullPath(Path.Combine(projectDirectory, item.ItemSpec));
+            if (DescriptorSets.Load(path, "The current protos' descriptor set", BreakingDiagnostics.CurrentDescriptorsUnreadable, d => Log.Report(d)) is not { } one)
+            {
+                return false;
+            }
+
+            foreach (FileDescriptorProto file in one.File)
+            {
+                if (!index.TryGetValue(file.Name, out int at))
+                {
+                    index[file.Name] = set.File.Count;
+                    set.File.Add(file);
+                }
+                else if (set.File[at].SourceCodeInfo is null && file.SourceCodeInfo is not null)
+                {
+                    set.File[at] = file; // A copy with source info wins over one protoc wrote as an import of another run.
+                }
+            }
         }
+
+        string setPath = string.Join("', '", CurrentDescriptorSets.Select(s => s.ItemSpec));
 
         var current = new System.Collections.Generic.HashSet<string>(CurrentProtos.Select(item => BreakingItems.Proto(item, projectDirectory).LogicalPath), StringComparer.Ordinal);
         foreach (string missing in current.Where(c => set.File.All(f => f.Name != c)))

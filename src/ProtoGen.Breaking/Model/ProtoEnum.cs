@@ -4,48 +4,24 @@ using Google.Protobuf.Reflection;
 namespace ProtoGen.Breaking.Model;
 
 /// <summary>An enum and its values.</summary>
-internal sealed class ProtoEnum
+internal sealed class ProtoEnum : ProtoType
 {
     public ProtoEnum(ProtoFile file, ProtoMessage? parent, EnumDescriptorProto proto, int[] path, ResolvedFeatures features)
+        : base(file, parent, proto.Name, path, features)
     {
-        File = file;
-        Parent = parent;
         Proto = proto;
-        Path = path;
-        Features = features;
-        NestedName = parent is null ? proto.Name : parent.NestedName + "." + proto.Name;
-        FullName = file.Package.Length == 0 ? NestedName : file.Package + "." + NestedName;
         for (int i = 0; i < proto.Value.Count; i++)
         {
             Values.Add(new ProtoEnumValue(this, proto.Value[i], SourcePaths.Append(path, SourcePaths.EnumValue, i)));
         }
     }
 
-    public ProtoFile File { get; }
-
-    public ProtoMessage? Parent { get; }
-
     public EnumDescriptorProto Proto { get; }
-
-    public int[] Path { get; }
-
-    public ResolvedFeatures Features { get; }
-
-    /// <summary>Memo of the enum's full C# name (<see cref="Rules.CSharpNaming"/>).</summary>
-    public string? CSharpName { get; set; }
-
-    public string Name => Proto.Name;
-
-    public string NestedName { get; }
-
-    public string FullName { get; }
 
     /// <summary>True for a closed enum (proto2, or <c>features.enum_type = CLOSED</c>).</summary>
     public bool IsClosed => Features.EnumType == FeatureSet.Types.EnumType.Closed;
 
     public List<ProtoEnumValue> Values { get; } = [];
-
-    public override string ToString() => FullName;
 }
 
 /// <summary>One value of an enum (several may share a number with <c>allow_alias</c>).</summary>

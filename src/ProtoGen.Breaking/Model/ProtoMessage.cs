@@ -4,40 +4,15 @@ using Google.Protobuf.Reflection;
 namespace ProtoGen.Breaking.Model;
 
 /// <summary>A message (or a map entry protoc made for a map field) and what it declares.</summary>
-internal sealed class ProtoMessage
+internal sealed class ProtoMessage : ProtoType
 {
     public ProtoMessage(ProtoFile file, ProtoMessage? parent, DescriptorProto proto, int[] path, ResolvedFeatures features)
+        : base(file, parent, proto.Name, path, features)
     {
-        File = file;
-        Parent = parent;
         Proto = proto;
-        Path = path;
-        Features = features;
-        NestedName = parent is null ? proto.Name : parent.NestedName + "." + proto.Name;
-        FullName = file.Package.Length == 0 ? NestedName : file.Package + "." + NestedName;
     }
 
-    public ProtoFile File { get; }
-
-    public ProtoMessage? Parent { get; }
-
     public DescriptorProto Proto { get; }
-
-    /// <summary>The source path of the message (<c>[4, i]</c>, <c>[4, i, 3, j]</c>, …).</summary>
-    public int[] Path { get; }
-
-    public ResolvedFeatures Features { get; }
-
-    /// <summary>Memo of the message's full C# class name (<see cref="Rules.CSharpNaming"/>).</summary>
-    public string? CSharpName { get; set; }
-
-    public string Name => Proto.Name;
-
-    /// <summary>The name within the package: <c>Outer.Inner</c>.</summary>
-    public string NestedName { get; }
-
-    /// <summary>The package-qualified name: <c>acme.v1.Outer.Inner</c>.</summary>
-    public string FullName { get; }
 
     public bool IsMapEntry => Proto.Options?.MapEntry == true;
 
@@ -54,8 +29,6 @@ internal sealed class ProtoMessage
     public List<ProtoField> Extensions { get; } = [];
 
     private static MessageOptions EmptyOptions { get; } = new();
-
-    public override string ToString() => FullName;
 }
 
 /// <summary>A oneof of a message; synthetic ones stand for a proto3 <c>optional</c> field.</summary>

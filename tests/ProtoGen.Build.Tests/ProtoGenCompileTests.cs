@@ -182,6 +182,36 @@ public sealed class ProtoGenCompileTests : IDisposable
     }
 
     [Fact]
+    public void A_dotted_proto_names_its_gRPC_file_as_Grpc_Tools_predicts_it()
+    {
+        _temp.Write("protos/hello.world.proto", "syntax = \"proto3\";\npackage dot;\nmessage M {}\nservice S { rpc Get(M) returns (M); }\n");
+        Workspace workspace = Plan(("protos/hello.world.proto", "protos", string.Empty));
+
+        // Grpc.Tools' names: the C# file protoc's way (HelloWorld.cs), the gRPC file the plugin's way in one folder.
+        Assert.True(Task(workspace, ("obj/HelloWorld.cs", 0), ("obj/Hello.worldGrpc.cs", 0)).Execute(), _engine.Describe());
+
+        Assert.Contains("public static partial class S", File.ReadAllText(_temp["obj/Hello.worldGrpc.cs"]), StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class M ", File.ReadAllText(_temp["obj/HelloWorld.cs"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_proto_whose_own_arguments_write_a_descriptor_set_is_compiled_alone_with_protocs_dependency_file()
+    {
+        _temp.Write("protos/a.proto", "syntax = \"proto3\";\npackage a;\nimport \"b.proto\";\nmessage A { b.B b = 1; }\n");
+        _temp.Write("protos/b.proto", "syntax = \"proto3\";\npackage b;\nmessage B {}\n");
+        Workspace workspace = Plan(("protos/a.proto", "protos", string.Empty), ("protos/b.proto", "protos", string.Empty));
+        workspace.Compile[0].SetMetadata("AdditionalProtocArguments", "--descriptor_set_out=descriptors/a.pb;--include_imports");
+        _temp.Write("descriptors/.keep", string.Empty);
+
+        Assert.True(Task(workspace, ("obj/A.cs", 0), ("obj/B.cs", 1)).Execute(), _engine.Describe());
+
+        Assert.Equal(2, _engine.Messages.Count(m => m.Message!.Contains(" compiles 1 proto(s)", StringComparison.Ordinal)));
+        Assert.Equal(["a.proto", "b.proto"], DescriptorSetReader.Read(File.ReadAllBytes(_temp["descriptors/a.pb"])).Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(_temp["protos/b.proto"], DependencyFiles.ReadInputs(DependencyFiles.PathFor(_temp["obj/deps"], "protos/a.proto"))!);
+        Assert.True(File.Exists(_temp["obj/A.cs"]));
+    }
+
+    [Fact]
     public void A_missing_output_outside_obj_is_left_to_Grpc_Tools()
     {
         _temp.Write("protos/x.proto", "syntax = \"proto3\";\nmessage X {}\n");

@@ -124,4 +124,21 @@ public sealed class ProtocOptionsTests
         // Lists compare entry by entry.
         Assert.Equal(ProtocOptions.BatchKey(Item(("OutputOptions", "a;b"))), ProtocOptions.BatchKey(Item(("OutputOptions", " a ;b; "))));
     }
+
+    [Fact]
+    public void A_proto_whose_own_arguments_write_a_descriptor_set_keeps_them_and_gets_protocs_dependency_file()
+    {
+        TaskItem own = Item(("AdditionalProtocArguments", "--descriptor_set_out=descriptors/catalog.pb;--include_imports"));
+        Assert.True(ProtocOptions.NeedsRunOfItsOwn(own));
+        Assert.True(ProtocOptions.NeedsRunOfItsOwn(Item(("AdditionalProtocArguments", "-odescriptors/x.pb"))));
+        Assert.False(ProtocOptions.NeedsRunOfItsOwn(Item(("AdditionalProtocArguments", "--experimental_allow_proto3_optional"))));
+
+        List<string> alone = ProtocOptions.Arguments(own, Layout with { RunOfItsOwn = true, DependencyOut = "/w/deps/x.protodep" }, ["/w/a.proto"]);
+        Assert.Equal(["--descriptor_set_out=descriptors/catalog.pb", "--include_imports", "--dependency_out=/w/deps/x.protodep", "/w/a.proto"], alone.Skip(alone.Count - 4));
+        Assert.Single(alone, a => a.StartsWith("--descriptor_set_out", StringComparison.Ordinal));
+
+        // A check run writes ProtoGen's own descriptor set only.
+        List<string> check = ProtocOptions.Arguments(own, Layout with { Generate = false }, ["/w/a.proto"]);
+        Assert.Equal(["--descriptor_set_out=/w/gen/0/set.pb", "--include_imports", "/w/a.proto"], check.Skip(check.Count - 3));
+    }
 }

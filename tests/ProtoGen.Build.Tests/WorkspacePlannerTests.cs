@@ -591,6 +591,29 @@ public sealed class WorkspacePlannerTests
     }
 
     [Fact]
+    public void The_real_ProjectFileLocator_finds_an_item_included_by_a_glob_at_the_glob()
+    {
+        using var temp = new TempDirectory();
+        string project = temp.Write("App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <Protobuf Include="one/*.proto" ProtoRoot="one" />
+                <Protobuf Include="$(Vendor)/**/*.proto;two/**/*.proto" ProtoRoot="two" />
+                <Protobuf Include='three/v?/x.proto' />
+              </ItemGroup>
+            </Project>
+            """);
+        var locator = new ProjectFileLocator();
+
+        Assert.Equal((3, 15), locator.Locate(project, "Include", "one/a.proto"));
+        Assert.Equal((4, 15), locator.Locate(project, "Include", "two/v1/deep/common.proto"));
+        Assert.Equal((4, 15), locator.Locate(project, "Include", "two/common.proto")); // **/ also matches no folder
+        Assert.Equal((5, 15), locator.Locate(project, "Include", "three/v1/x.proto"));
+        Assert.Equal((0, 0), locator.Locate(project, "Include", "one/sub/a.proto")); // * stays in one folder
+        Assert.Equal((0, 0), locator.Locate(project, "Include", "three/v10/x.proto"));
+    }
+
+    [Fact]
     public void The_real_ProjectFileLocator_gives_zero_for_a_missing_file_or_value()
     {
         var locator = new ProjectFileLocator();

@@ -78,7 +78,8 @@ public sealed class GrpcToolsCompilesBuildTests
         Assert.True(build.Succeeded, build.Output);
         Assert.Contains(GrpcToolsCompilesMessage, build.Output, StringComparison.Ordinal);
         // ProtoGen's check run (it generates nothing), then Grpc.Tools' run per proto.
-        Assert.Equal(["acme/common/v1/money.proto", "acme/payments/v1/ledger.proto", "shop/v1/cart.proto"], build.BatchCompiled.Order(StringComparer.Ordinal));
+        Assert.Equal(["acme/common/v1/money.proto", "acme/payments/v1/ledger.proto", "shop/v1/cart.proto"], build.Checked.Order(StringComparer.Ordinal));
+        Assert.Empty(build.BatchCompiled);
         Assert.Equal(3, build.ProtocCommands.Count);
         Assert.Empty(build.Diagnostics);
 

@@ -35,6 +35,15 @@ internal static class FileWriter
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
     }
 
+    /// <summary>Deletes <paramref name="path"/> when it exists (its folder need not).</summary>
+    public static void DeleteIfExists(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
     private static bool SameBytes(byte[] a, byte[] b)
     {
         if (a.Length != b.Length)

@@ -19,6 +19,18 @@ internal static class GeneratedFiles
             .Where(f => f.Source is not null)
             .ToLookup(f => f.Source!, f => f.File, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The file of <paramref name="produced"/> (one proto's outputs) that Grpc.Tools predicted as
+    /// <paramref name="predictedName"/>: the one of that name; else the one whose name differs only in punctuation and
+    /// case. Grpc.Tools predicts the gRPC file of <c>hello.world.proto</c> as <c>Hello.worldGrpc.cs</c>, as the gRPC
+    /// plugin names it in one folder, but writing into namespace folders the plugin names it <c>HelloWorldGrpc.cs</c>.
+    /// </summary>
+    public static string? Match(string[] produced, string predictedName) =>
+        produced.FirstOrDefault(p => IO.FileSystemCase.Comparer.Equals(Path.GetFileName(p), predictedName))
+        ?? produced.FirstOrDefault(p => Letters(Path.GetFileName(p)) == Letters(predictedName));
+
+    private static string Letters(string name) => new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
     /// <summary>The logical path in the file's opening comment, or null when it has none in its first lines.</summary>
     private static string? SourceOf(string file)
     {

@@ -14,7 +14,22 @@ namespace ProtoGen.Build.Protoc;
 /// <param name="WorkspaceImportDirs">The workspace's import directories (the stage, then every root).</param>
 /// <param name="StandardImportDirs">The entries of <c>$(Protobuf_StandardImportsPath)</c>.</param>
 /// <param name="Generate">False for a check run: protoc parses and links, and generates nothing.</param>
-internal sealed record ProtocRunLayout(string OutputDirectory, string DescriptorSet, IReadOnlyList<string> WorkspaceImportDirs, IReadOnlyList<string> StandardImportDirs, bool Generate = true);
+/// <param name="IncludeSourceInfo">True to keep comments and positions in the descriptor set (for the breaking-change check).</param>
+/// <param name="RunOfItsOwn">
+/// True for a run of one proto whose own arguments write a descriptor set or a dependency file
+/// (<see cref="ProtocOptions.NeedsRunOfItsOwn"/>): protoc gets them as Grpc.Tools passes them, and no descriptor set of
+/// ProtoGen's.
+/// </param>
+/// <param name="DependencyOut">With <paramref name="RunOfItsOwn"/>, the dependency file protoc writes itself (<c>--dependency_out</c>, as Grpc.Tools runs it), or null.</param>
+internal sealed record ProtocRunLayout(
+    string OutputDirectory,
+    string DescriptorSet,
+    IReadOnlyList<string> WorkspaceImportDirs,
+    IReadOnlyList<string> StandardImportDirs,
+    bool Generate = true,
+    bool IncludeSourceInfo = false,
+    bool RunOfItsOwn = false,
+    string? DependencyOut = null);
 
 /// <summary>
 /// The one table of how a <c>Protobuf_Compile</c> item's metadata becomes protoc arguments, in the order and shape
@@ -60,6 +75,14 @@ internal static class ProtocOptions
     public static bool SetsOutputFolders(ITaskItem item) =>
         MSBuildLists.Split(item.GetMetadata(GrpcTools.OutputOptions)).Concat(MSBuildLists.Split(item.GetMetadata(GrpcTools.GrpcOutputOptions))).Any(SetsOutputFolders);
 
+    /// <summary>
+    /// True when the item's own arguments write a descriptor set (<c>--descriptor_set_out</c>, <c>-o</c>) or a dependency
+    /// file: protoc takes those once per run, and Grpc.Tools writes them per proto, so such a proto gets a run of its own
+    /// and its dependency file from protoc, as Grpc.Tools does.
+    /// </summary>
+    public static bool NeedsRunOfItsOwn(ITaskItem item) =>
+        MSBuildLists.Split(item.GetMetadata(GrpcTools.AdditionalProtocArguments)).Any(a => IsDescriptorSetOption(a) || a.StartsWith("--dependency_out", StringComparison.Ordinal));
+
     /// <summary>Every metadatum protoc's arguments depend on.</summary>
     public static IEnumerable<string> Metadata => Rows.SelectMany(r => r.Metadata);
 
@@ -101,13 +124,28 @@ internal static class ProtocOptions
                     arguments.AddRange(ImportDirectories(values[0], layout, values[1]).Select(d => row.Switch + d));
                     break;
                 case Shape.Arguments:
-                    arguments.AddRange(values[0].Where(a => layout.Generate || !WritesOutput(a)));
+                    arguments.AddRange(values[0].Where(a => layout.RunOfItsOwn || (!IsDescriptorSetOption(a) && (layout.Generate || !WritesOutput(a)))));
                     break;
             }
         }
 
-        arguments.Add("--descriptor_set_out=" + layout.DescriptorSet);
-        arguments.Add("--include_imports");
+        if (layout.RunOfItsOwn)
+        {
+            if (layout.DependencyOut is not null)
+            {
+                arguments.Add("--dependency_out=" + layout.DependencyOut);
+            }
+        }
+        else
+        {
+            arguments.Add("--descriptor_set_out=" + layout.DescriptorSet);
+            arguments.Add("--include_imports");
+            if (layout.IncludeSourceInfo)
+            {
+                arguments.Add("--include_source_info");
+            }
+        }
+
         arguments.AddRange(inputs);
         return arguments;
     }
@@ -127,6 +165,12 @@ internal static class ProtocOptions
         directories.AddRange(layout.StandardImportDirs);
         return directories.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>An option of the descriptor set protoc writes: ProtoGen's runs write their own.</summary>
+    private static bool IsDescriptorSetOption(string argument) =>
+        argument.StartsWith("--descriptor_set_out", StringComparison.Ordinal)
+        || (argument.StartsWith("-o", StringComparison.Ordinal) && !argument.StartsWith("--", StringComparison.Ordinal))
+        || argument is "--include_imports" or "--include_source_info" or "--retain_options";
 
     private static bool SetsOutputFolders(string option) =>
         option.Equals(BaseNamespace, StringComparison.Ordinal) || option.StartsWith(BaseNamespace + "=", StringComparison.Ordinal);

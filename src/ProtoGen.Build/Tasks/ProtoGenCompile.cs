@@ -70,6 +70,12 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
     /// <summary>Written when every check run succeeds (with <see cref="Generate"/> false); deleted when one fails.</summary>
     public string StampPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// With <see cref="Generate"/> false: where to write the descriptor set of every compiled proto and its imports, with
+    /// source info (the breaking-change check's current side); written only when every run succeeds, deleted otherwise.
+    /// </summary>
+    public string DescriptorSetOut { get; set; } = string.Empty;
+
     /// <summary>How long one protoc run may take, in seconds; 0 for no limit (<c>$(ProtoGenProtocTimeout)</c>).</summary>
     public int TimeoutSeconds { get; set; } = 600;
 
@@ -119,19 +125,31 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
             }
         }
 
+        bool succeeded = !Log.HasLoggedErrors && !_cancellation.IsCancellationRequested;
         if (!Generate && StampPath.Length > 0)
         {
-            if (Log.HasLoggedErrors || _cancellation.IsCancellationRequested)
-            {
-                if (File.Exists(StampPath))
-                {
-                    File.Delete(StampPath);
-                }
-            }
-            else
+            if (succeeded)
             {
                 FileWriter.WriteStamp(StampPath, string.Empty);
                 generated.Add(new TaskItem(StampPath));
+            }
+            else
+            {
+                FileWriter.DeleteIfExists(StampPath);
+            }
+        }
+
+        if (!Generate && DescriptorSetOut.Length > 0)
+        {
+            if (succeeded)
+            {
+                // A descriptor set is a repeated field: the runs' sets, one after the other, are one set.
+                FileWriter.WriteAtomically(DescriptorSetOut, [.. runs.SelectMany(r => File.ReadAllBytes(r.Layout.DescriptorSet))]);
+                generated.Add(new TaskItem(DescriptorSetOut));
+            }
+            else
+            {
+                FileWriter.DeleteIfExists(DescriptorSetOut);
             }
         }
 
@@ -146,7 +164,7 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
         // Where an item's own options set the folders, any two outputs of one name do.
         IReadOnlyList<IReadOnlyList<ITaskItem>> groups = BatchPlanner.Plan(
             Protobuf,
-            ProtocOptions.BatchKey,
+            item => ProtocOptions.BatchKey(item) + (OwnRun(item) ? "\n" + Source(item) : string.Empty),
             item => outputs[Source(item)].Select(Path.GetFileName).OfType<string>()
                 .Select(name => ProtocOptions.SetsOutputFolders(item) ? name : item.GetMetadata(MetadataNames.CSharpNamespace) + "/" + name));
         string[] workspace = MSBuildLists.Split(WorkspaceImportDirs).ToArray();
@@ -156,7 +174,11 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
         {
             int index = runs.Count;
             string scratch = Path.Combine(WorkDirectory, index.ToString(CultureInfo.InvariantCulture));
-            var layout = new ProtocRunLayout(scratch, Path.Combine(scratch, "descriptors.protoset"), workspace, standard, Generate);
+            bool ownRun = OwnRun(items[0]);
+            string? dependencyOut = ownRun && DependencyDirectory.Length > 0
+                ? DependencyFiles.PathFor(Path.Combine(ProjectDirectory, DependencyDirectory), Source(items[0]))
+                : null;
+            var layout = new ProtocRunLayout(scratch, Path.Combine(scratch, "descriptors.protoset"), workspace, standard, Generate, DescriptorSetOut.Length > 0, ownRun, dependencyOut);
             var inputs = items.Select(i => Path.GetFullPath(Path.Combine(ProjectDirectory, Source(i))));
             runs.Add(new Run(index, items, layout, ProtocOptions.ImportDirectories(items[0], layout), ProtocOptions.Arguments(items[0], layout, inputs)));
         }
@@ -176,7 +198,12 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
             }
 
             Directory.CreateDirectory(run.Layout.OutputDirectory);
-            Log.LogMessage(MessageImportance.Normal, "ProtoGen: protoc run {0} of {1} compiles {2} proto(s): {3}", run.Index + 1, runs.Count, run.Items.Count, string.Join(" ", run.Items.Select(i => i.GetMetadata(MetadataNames.LogicalPath))));
+            if (run.Layout.DependencyOut is { } dependencyFile)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(dependencyFile)!);
+            }
+
+            Log.LogMessage(MessageImportance.Normal, "ProtoGen: protoc run {0} of {1} {2} {3} proto(s): {4}", run.Index + 1, runs.Count, Generate ? "compiles" : "checks", run.Items.Count, string.Join(" ", run.Items.Select(i => i.GetMetadata(MetadataNames.LogicalPath))));
             Log.LogMessage(MessageImportance.Normal, "ProtoGen: protoc command: {0} {1}", ProtocPath, string.Join(" ", run.Arguments));
         }
 
@@ -250,8 +277,11 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
             Directory.CreateDirectory(dependencyDirectory);
         }
 
-        Dictionary<string, IReadOnlyList<string>> imports = DescriptorSetReader.Read(File.ReadAllBytes(run.Layout.DescriptorSet))
-            .ToDictionary(f => f.Name, f => f.Dependencies, StringComparer.Ordinal);
+        // A run of its own has protoc's dependency file, and no descriptor set of ProtoGen's.
+        bool fromDescriptors = !run.Layout.RunOfItsOwn;
+        Dictionary<string, IReadOnlyList<string>> imports = fromDescriptors
+            ? DescriptorSetReader.Read(File.ReadAllBytes(run.Layout.DescriptorSet)).ToDictionary(f => f.Name, f => f.Dependencies, StringComparer.Ordinal)
+            : [];
         var resolver = new ImportResolver(run.ImportDirs, ProjectDirectory);
         ILookup<string, string> written = GeneratedFiles.BySource(run.Layout.OutputDirectory);
         string projectRoot = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
@@ -262,7 +292,7 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
             string[] producedFiles = written[item.GetMetadata(MetadataNames.LogicalPath)].ToArray();
             foreach (string output in itemOutputs)
             {
-                string? produced = producedFiles.FirstOrDefault(p => FileSystemCase.Comparer.Equals(Path.GetFileName(p), Path.GetFileName(output)));
+                string? produced = GeneratedFiles.Match(producedFiles, Path.GetFileName(output));
                 if (Place(produced, output, intermediate))
                 {
                     generated.Add(new TaskItem(output));
@@ -273,9 +303,9 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
                 }
             }
 
-            if (dependencyDirectory is null)
+            if (dependencyDirectory is null || !fromDescriptors)
             {
-                continue; // Grpc.Tools writes none either: $(Protobuf_DepFilesPath) is empty.
+                continue; // Grpc.Tools writes none either ($(Protobuf_DepFilesPath) is empty), or protoc wrote it.
             }
 
             List<string> inputs = Dependencies(item, imports, resolver);
@@ -359,4 +389,7 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
     }
 
     private static string Source(ITaskItem item) => ProtobufItems.Source(item);
+
+    /// <summary>Whether the item's own arguments need a run of one proto (<see cref="ProtocOptions.NeedsRunOfItsOwn"/>); a check run writes nothing of them.</summary>
+    private bool OwnRun(ITaskItem item) => Generate && ProtocOptions.NeedsRunOfItsOwn(item);
 }

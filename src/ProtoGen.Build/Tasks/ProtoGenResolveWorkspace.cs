@@ -79,9 +79,13 @@ public sealed class ProtoGenResolveWorkspace : Task
     [Output]
     public ITaskItem[] StagedOriginals { get; private set; } = [];
 
-    /// <summary>The original files of <see cref="CompileProtobuf"/>, the inputs of a check.</summary>
+    /// <summary>The original files of <see cref="CompileProtobuf"/>, each with its logical path: the inputs of a check, the protos of the breaking-change check.</summary>
     [Output]
     public ITaskItem[] CompileOriginals { get; private set; } = [];
+
+    /// <summary>Every root directory of the workspace, once each (where a <c>buf.yaml</c> may configure the breaking-change check).</summary>
+    [Output]
+    public ITaskItem[] RootDirectories { get; private set; } = [];
 
     /// <summary>The workspace's import directories, ';'-separated: the stage (when anything is staged), then every root, deepest first.</summary>
     [Output]
@@ -136,7 +140,10 @@ public sealed class ProtoGenResolveWorkspace : Task
         CompileProtobuf = plan.Protos.Where(p => PredictOnly || p.Item.ProtoCompile).Select(p => ToCompileItem(p, originals[p.Item])).ToArray();
         StagedProtobuf = plan.Protos.Where(p => p.StagedPath is not null).Select(ToStagedItem).ToArray();
         StagedOriginals = plan.Protos.Where(p => p.StagedPath is not null).Select(p => (ITaskItem)new TaskItem(p.Item.FullPath)).ToArray();
-        CompileOriginals = plan.Protos.Where(p => p.Item.ProtoCompile).Select(p => (ITaskItem)new TaskItem(p.Item.FullPath)).ToArray();
+        CompileOriginals = plan.Protos.Where(p => p.Item.ProtoCompile)
+            .Select(p => (ITaskItem)new TaskItem(p.Item.FullPath, new Dictionary<string, string> { [MetadataNames.LogicalPath] = p.LogicalPath }))
+            .ToArray();
+        RootDirectories = plan.Protos.Select(p => p.Item.ProtoRoot).Distinct(FileSystemCase.Comparer).Select(r => (ITaskItem)new TaskItem(r)).ToArray();
         if (PlanFile.Length > 0 && !PredictOnly)
         {
             FileWriter.WriteIfChanged(PlanFile, DescribePlan(plan));
@@ -162,9 +169,11 @@ public sealed class ProtoGenResolveWorkspace : Task
         if (GrpcToolsCompiles)
         {
             // Grpc.Tools runs protoc once per proto with this item's import directories, then the standard ones, then
-            // its ProtoRoot: the workspace's go first, so every item sees every other by its logical path.
+            // its ProtoRoot: the workspace's go first, so every item sees every other by its logical path. The item's own
+            // root is left to Grpc.Tools, as written: given twice, as a full path and as written, protoc would take the
+            // proto for two files and call it shadowed.
             IEnumerable<string> dirs = new[] { proto.PreferredRoot ?? string.Empty }
-                .Concat(ImportDirs.Split(';'))
+                .Concat(ImportDirs.Split(';').Where(d => proto.StagedPath is not null || !string.Equals(d, proto.RootEntry, StringComparison.Ordinal)))
                 .Concat(MSBuildLists.Split(original.GetMetadata(GrpcTools.AdditionalImportDirs)))
                 .Where(d => d.Length > 0);
             item.SetMetadata(GrpcTools.AdditionalImportDirs, string.Join(";", dirs));

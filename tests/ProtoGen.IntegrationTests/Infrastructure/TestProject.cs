@@ -35,8 +35,15 @@ internal sealed record BuildResult(ProcessResult Process)
     public IReadOnlyList<string> BatchCommands =>
         Lines.Where(l => l.StartsWith("ProtoGen: protoc command: ", StringComparison.Ordinal)).Select(l => l["ProtoGen: protoc command: ".Length..]).ToList();
 
-    /// <summary>The number of batched protoc runs ProtoGen made.</summary>
-    public int BatchRuns => Lines.Count(l => l.StartsWith("ProtoGen: protoc run ", StringComparison.Ordinal));
+    /// <summary>The number of batched protoc runs ProtoGen made that generate code.</summary>
+    public int BatchRuns => Lines.Count(l => Regex.IsMatch(l, @"^ProtoGen: protoc run \d+ of \d+ compiles "));
+
+    /// <summary>The logical paths ProtoGen's check runs (protoc runs that generate nothing, when Grpc.Tools compiles) checked.</summary>
+    public IReadOnlyList<string> Checked =>
+        Lines.Select(l => Regex.Match(l, @"^ProtoGen: protoc run \d+ of \d+ checks \d+ proto\(s\): (?<files>.*)$"))
+            .Where(m => m.Success)
+            .SelectMany(m => m.Groups["files"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
 
     /// <summary>Lines of errors and warnings, without MSBuild's repetition in the summary.</summary>
     public IReadOnlyList<string> Diagnostics =>

@@ -83,6 +83,7 @@ internal sealed class TestProject : IDisposable
             <Project>
               <PropertyGroup>
                 <ProtoGenTaskAssembly>{TaskAssembly}</ProtoGenTaskAssembly>
+                <ProtoGenBreakingTaskAssembly>{BreakingTaskAssembly}</ProtoGenBreakingTaskAssembly>
               </PropertyGroup>
               <Import Project="{Path.Combine(Repo.BuildDirectory, "ProtoGen.props")}" />
             </Project>
@@ -96,6 +97,9 @@ internal sealed class TestProject : IDisposable
 
     /// <summary>The task assembly built with these tests (a ProjectReference copies it beside them).</summary>
     public static string TaskAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Build.dll");
+
+    /// <summary>The breaking-change check's task assembly built with these tests, its dependencies beside it.</summary>
+    public static string BreakingTaskAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Breaking.dll");
 
     /// <summary>The source generator assembly built with these tests.</summary>
     public static string GeneratorAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "ProtoGen.Generators.dll");

@@ -12,7 +12,8 @@ internal static class WrapperEmitter
     private const string CallOptions = "global::Grpc.Core.CallOptions";
     private const string CallDefaults = "global::ProtoGen.Runtime.GrpcCallDefaults";
     private const string ClientDefaults = "global::ProtoGen.Runtime.GrpcClientDefaults";
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ProtoGen.Generators\", \"0.1.0\")]";
+    private const string DefaultsSource = "global::ProtoGen.Runtime.GrpcCallDefaultsSource";
+    private static readonly string GeneratedCode = GeneratorVersion.GeneratedCodeAttribute;
     private const string PerCallParametersAfterHeaders =
         " headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default";
 
@@ -113,7 +114,7 @@ internal static class WrapperEmitter
         writer.OpenBlock();
         writer.WriteLines($$"""
             private readonly {{client}} _client;
-            private readonly {{CallDefaults}} _defaults;
+            private readonly {{DefaultsSource}} _defaults;
 
             /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
             /// <param name="channel">The channel to call over.</param>
@@ -138,9 +139,25 @@ internal static class WrapperEmitter
             public {{spec.WrapperName}}({{client}} client, {{MaybeNull(spec, ClientDefaults)}} defaults = null)
             {
                 _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-                _defaults = {{CallDefaults}}.Create({{createDefaults}}(), defaults);
+                _defaults = {{CallDefaults}}.Create({{Literal(spec.ServiceName)}}, {{createDefaults}}(), defaults);
             }
             """);
+
+        if (spec.EmitsRegistration)
+        {
+            // For the DI registration (same assembly): defaults that follow IOptionsMonitor, read when each call starts.
+            writer.WriteLines($$"""
+
+                /// <summary>Creates a wrapper whose defaults are read from <paramref name="defaults"/> when each call starts.</summary>
+                /// <param name="defaults">The source of the defaults.</param>
+                /// <param name="client">The generated client.</param>
+                internal {{spec.WrapperName}}({{DefaultsSource}} defaults, {{client}} client)
+                {
+                    _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
+                    _defaults = defaults ?? throw new global::System.ArgumentNullException(nameof(defaults));
+                }
+                """);
+        }
 
         if (!taken.Contains("Client"))
         {
@@ -153,7 +170,7 @@ internal static class WrapperEmitter
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>The defaults in effect.</summary>");
-            writer.WriteLine($"public {CallDefaults} Defaults => _defaults;");
+            writer.WriteLine($"public {CallDefaults} Defaults => _defaults.Current;");
         }
 
         writer.WriteLines($$"""
@@ -178,6 +195,11 @@ internal static class WrapperEmitter
         {
             string value = entry.IsBinary ? $"global::System.Convert.FromBase64String({Literal(entry.Value)})" : Literal(entry.Value);
             writer.WriteLine($"defaults.DefaultMetadata.Add({Literal(entry.Key)}, {value});");
+        }
+
+        if (spec.HasServiceConfig)
+        {
+            writer.WriteLine($"defaults.ServiceConfig = {ServiceConfigEmitter.TypeName}.Instance;");
         }
 
         writer.WriteLine("return defaults;");
@@ -225,8 +247,8 @@ internal static class WrapperEmitter
                 : member.Method.Name;
             string request = member.Method.Kind is RpcKind.Unary or RpcKind.ServerStreaming ? "request, " : string.Empty;
             string options = member.Shape == Shape.PerCall
-                ? $"_defaults.CreateCallOptions({Literal(member.Method.Name)}, headers, deadline, timeout, cancellationToken)"
-                : $"_defaults.Apply({Literal(member.Method.Name)}, options)";
+                ? $"_defaults.Current.CreateCallOptions({Literal(member.Method.Name)}, headers, deadline, timeout, cancellationToken)"
+                : $"_defaults.Current.Apply({Literal(member.Method.Name)}, options)";
             writer.WriteLine($"public {member.ReturnType} {member.Name}({member.Parameters})");
             writer.Indent();
             writer.WriteLine($"=> _client.{clientMethod}({request}{options});");

@@ -67,7 +67,7 @@ internal sealed class ValidateGrpcClientDefaults<TWrapper> : IValidateOptions<Gr
         {
             try
             {
-                _ = GrpcCallDefaults.Create(_descriptor.ServiceName, _descriptor.CreateGeneratedDefaults(), options);
+                _ = GrpcCallDefaults.ForService(_descriptor.ServiceName, _descriptor.CreateGeneratedDefaults(), options);
             }
             catch (ArgumentException e)
             {

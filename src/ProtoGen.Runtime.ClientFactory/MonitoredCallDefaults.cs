@@ -25,7 +25,7 @@ internal sealed class MonitoredCallDefaults : GrpcCallDefaultsSource, IDisposabl
 
         // Invalid options throw here (OptionsValidationException naming the keys): at the first resolution of
         // the client, or at start when ValidateOnStart ran.
-        _current = GrpcCallDefaults.Create(serviceName, generated(), monitor.Get(name));
+        _current = GrpcCallDefaults.ForService(serviceName, generated(), monitor.Get(name));
         _subscription = monitor.OnChange(OnChange);
     }
 
@@ -42,7 +42,7 @@ internal sealed class MonitoredCallDefaults : GrpcCallDefaultsSource, IDisposabl
 
         try
         {
-            _current = GrpcCallDefaults.Create(_serviceName, _generated(), options);
+            _current = GrpcCallDefaults.ForService(_serviceName, _generated(), options);
         }
         catch (ArgumentException)
         {

@@ -9,7 +9,7 @@ namespace ProtoGen.Runtime;
 /// <summary>
 /// The resolved, immutable defaults of one client wrapper: it turns per-call arguments into
 /// <see cref="CallOptions"/> with the deadline and metadata the defaults call for.
-/// Generated wrappers create one in their constructor with <see cref="Create(GrpcClientDefaults?, GrpcClientDefaults?)"/>.
+/// Generated wrappers create one in their constructor with <see cref="ForService(string?, GrpcClientDefaults?, GrpcClientDefaults?)"/>.
 /// </summary>
 public sealed class GrpcCallDefaults : GrpcCallDefaultsSource
 {
@@ -74,7 +74,7 @@ public sealed class GrpcCallDefaults : GrpcCallDefaultsSource
     /// <returns>The resolved defaults.</returns>
     /// <exception cref="ArgumentException">A timeout is zero or negative (other than infinite), or a metadata key is invalid.</exception>
     public static GrpcCallDefaults Create(GrpcClientDefaults? generated, GrpcClientDefaults? overrides)
-        => Create(null, generated, overrides, static () => DateTime.UtcNow);
+        => ForService(null, generated, overrides, static () => DateTime.UtcNow);
 
     /// <summary>
     /// Like <see cref="Create(GrpcClientDefaults?, GrpcClientDefaults?)"/>, for the service named
@@ -85,8 +85,8 @@ public sealed class GrpcCallDefaults : GrpcCallDefaultsSource
     /// <param name="overrides">The defaults given at construction, or <see langword="null"/>.</param>
     /// <returns>The resolved defaults.</returns>
     /// <exception cref="ArgumentException">A timeout is zero or negative (other than infinite), or a metadata key is invalid.</exception>
-    public static GrpcCallDefaults Create(string? serviceName, GrpcClientDefaults? generated, GrpcClientDefaults? overrides)
-        => Create(serviceName, generated, overrides, static () => DateTime.UtcNow);
+    public static GrpcCallDefaults ForService(string? serviceName, GrpcClientDefaults? generated, GrpcClientDefaults? overrides)
+        => ForService(serviceName, generated, overrides, static () => DateTime.UtcNow);
 
     /// <summary>
     /// Like <see cref="Create(GrpcClientDefaults?, GrpcClientDefaults?)"/>, with the clock used to compute deadlines
@@ -97,10 +97,10 @@ public sealed class GrpcCallDefaults : GrpcCallDefaultsSource
     /// <param name="utcNow">The clock.</param>
     /// <returns>The resolved defaults.</returns>
     public static GrpcCallDefaults Create(GrpcClientDefaults? generated, GrpcClientDefaults? overrides, Func<DateTime> utcNow)
-        => Create(null, generated, overrides, utcNow);
+        => ForService(null, generated, overrides, utcNow);
 
     /// <summary>
-    /// Like <see cref="Create(string?, GrpcClientDefaults?, GrpcClientDefaults?)"/>, with the clock used to compute
+    /// Like <see cref="ForService(string?, GrpcClientDefaults?, GrpcClientDefaults?)"/>, with the clock used to compute
     /// deadlines (it must return UTC times); meant for tests.
     /// </summary>
     /// <param name="serviceName">The full proto service name, or <see langword="null"/>.</param>
@@ -108,7 +108,7 @@ public sealed class GrpcCallDefaults : GrpcCallDefaultsSource
     /// <param name="overrides">The defaults given at construction, or <see langword="null"/>.</param>
     /// <param name="utcNow">The clock.</param>
     /// <returns>The resolved defaults.</returns>
-    public static GrpcCallDefaults Create(string? serviceName, GrpcClientDefaults? generated, GrpcClientDefaults? overrides, Func<DateTime> utcNow)
+    public static GrpcCallDefaults ForService(string? serviceName, GrpcClientDefaults? generated, GrpcClientDefaults? overrides, Func<DateTime> utcNow)
     {
         if (utcNow is null)
         {

@@ -27,6 +27,9 @@ public sealed class RouteGuideServer : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
+    /// <summary>The server's address (http://127.0.0.1:PORT).</summary>
+    public Uri Address { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -39,6 +42,7 @@ public sealed class RouteGuideServer : IAsyncLifetime
         await _app.StartAsync();
 
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Address = new Uri(address);
         Channel = GrpcChannel.ForAddress(address);
 
         // Warm up (connection, JIT) every RPC kind, so that the tests' short deadlines measure calls, not
@@ -88,6 +92,12 @@ internal sealed class RouteGuideService : RouteGuide.RouteGuideBase
 {
     public override async Task<Feature> GetFeature(Point request, ServerCallContext context)
     {
+        // Longitude 1: the first attempt fails with UNAVAILABLE, a retry (gRPC's grpc-previous-rpc-attempts header) succeeds.
+        if (request.Longitude == 1 && context.RequestHeaders.Get("grpc-previous-rpc-attempts") is null)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "first attempt fails"));
+        }
+
         Feature seen = Describe(context);
         if (request.Latitude > 0)
         {
@@ -128,17 +138,17 @@ internal sealed class RouteGuideService : RouteGuide.RouteGuideBase
         }
     }
 
-    private static Feature Describe(ServerCallContext context)
+    internal static Feature Describe(ServerCallContext context)
     {
         string metadata = string.Join(
             ";",
             context.RequestHeaders
-                .Where(entry => entry.Key.StartsWith("x-", StringComparison.Ordinal))
+                .Where(entry => entry.Key.StartsWith("x-", StringComparison.Ordinal) || entry.Key == "authorization")
                 .Select(entry => entry.Key + "=" + (entry.IsBinary ? "bytes:" + Convert.ToHexString(entry.ValueBytes) : entry.Value)));
         return new Feature { Name = metadata, Location = new Point { Longitude = RemainingMilliseconds(context) } };
     }
 
-    private static int RemainingMilliseconds(ServerCallContext context)
+    internal static int RemainingMilliseconds(ServerCallContext context)
         => context.Deadline >= DateTime.MaxValue.AddDays(-1)
             ? -1
             : (int)Math.Max(0, (context.Deadline - DateTime.UtcNow).TotalMilliseconds);

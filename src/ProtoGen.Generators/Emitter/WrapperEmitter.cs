@@ -139,7 +139,7 @@ internal static class WrapperEmitter
             public {{spec.WrapperName}}({{client}} client, {{MaybeNull(spec, ClientDefaults)}} defaults = null)
             {
                 _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-                _defaults = {{CallDefaults}}.Create({{Literal(spec.ServiceName)}}, {{createDefaults}}(), defaults);
+                _defaults = {{CallDefaults}}.ForService({{Literal(spec.ServiceName)}}, {{createDefaults}}(), defaults);
             }
             """);
 

@@ -331,7 +331,7 @@ internal sealed class JsonReader
                     builder.Append(ReadHex4());
                     break;
                 default:
-                    _position--;
+                    _position -= 2;
                     throw Error($"invalid escape '\\{Printable(escape)}'");
             }
         }

@@ -99,7 +99,7 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
         Assert.InRange(after.Location.Longitude, 1, 800);
         Assert.Contains("x-team=payments", after.Name, StringComparison.Ordinal);
 
-        // Code configuration lays over the section (registered later).
+        // The wrapper's Defaults are the ones in effect now.
         Assert.Equal(TimeSpan.FromMilliseconds(800), ((RouteGuideClientWrapper)client).Defaults.GetDefaultTimeout("GetFeature"));
     }
 

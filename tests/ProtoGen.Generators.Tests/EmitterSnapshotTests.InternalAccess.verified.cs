@@ -172,7 +172,7 @@ namespace Routeguide
     internal partial class RouteGuideClientWrapper : global::Routeguide.IRouteGuideClient
     {
         private readonly global::Routeguide.RouteGuide.RouteGuideClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -197,14 +197,14 @@ namespace Routeguide
         public RouteGuideClientWrapper(global::Routeguide.RouteGuide.RouteGuideClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("routeguide.RouteGuide", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Routeguide.RouteGuide.RouteGuideClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -216,27 +216,27 @@ namespace Routeguide
 
         /// <inheritdoc/>
         public global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetFeature(request, _defaults.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
+            => _client.GetFeature(request, _defaults.Current.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.CallOptions options)
-            => _client.GetFeature(request, _defaults.Apply("GetFeature", options));
+            => _client.GetFeature(request, _defaults.Current.Apply("GetFeature", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetFeatureAsync(request, _defaults.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
+            => _client.GetFeatureAsync(request, _defaults.Current.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.CallOptions options)
-            => _client.GetFeatureAsync(request, _defaults.Apply("GetFeature", options));
+            => _client.GetFeatureAsync(request, _defaults.Current.Apply("GetFeature", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.ListFeatures(request, _defaults.CreateCallOptions("ListFeatures", headers, deadline, timeout, cancellationToken));
+            => _client.ListFeatures(request, _defaults.Current.CreateCallOptions("ListFeatures", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.CallOptions options)
-            => _client.ListFeatures(request, _defaults.Apply("ListFeatures", options));
+            => _client.ListFeatures(request, _defaults.Current.Apply("ListFeatures", options));
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Routeguide.Feature> ListFeaturesStreamAsync(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -244,19 +244,19 @@ namespace Routeguide
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.RecordRoute(_defaults.CreateCallOptions("RecordRoute", headers, deadline, timeout, cancellationToken));
+            => _client.RecordRoute(_defaults.Current.CreateCallOptions("RecordRoute", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.CallOptions options)
-            => _client.RecordRoute(_defaults.Apply("RecordRoute", options));
+            => _client.RecordRoute(_defaults.Current.Apply("RecordRoute", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.RouteChat(_defaults.CreateCallOptions("RouteChat", headers, deadline, timeout, cancellationToken));
+            => _client.RouteChat(_defaults.Current.CreateCallOptions("RouteChat", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.CallOptions options)
-            => _client.RouteChat(_defaults.Apply("RouteChat", options));
+            => _client.RouteChat(_defaults.Current.Apply("RouteChat", options));
     }
 }
 
@@ -338,7 +338,7 @@ internal partial interface IEchoClient
 internal partial class EchoClientWrapper : global::IEchoClient
 {
     private readonly global::Echo.EchoClient _client;
-    private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+    private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
     /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
     /// <param name="channel">The channel to call over.</param>
@@ -363,14 +363,14 @@ internal partial class EchoClientWrapper : global::IEchoClient
     public EchoClientWrapper(global::Echo.EchoClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
     {
         _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-        _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+        _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("Echo", CreateGeneratedDefaults(), defaults);
     }
 
     /// <summary>The generated client this wrapper calls.</summary>
     public global::Echo.EchoClient Client => _client;
 
     /// <summary>The defaults in effect.</summary>
-    public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+    public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
     /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
     /// <returns>The build-configured defaults.</returns>
@@ -383,25 +383,25 @@ internal partial class EchoClientWrapper : global::IEchoClient
 
     /// <inheritdoc/>
     public global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => _client.Say(request, _defaults.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
+        => _client.Say(request, _defaults.Current.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
 
     /// <inheritdoc/>
     public global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.CallOptions options)
-        => _client.Say(request, _defaults.Apply("Say", options));
+        => _client.Say(request, _defaults.Current.Apply("Say", options));
 
     /// <inheritdoc/>
     public global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => _client.SayAsync(request, _defaults.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
+        => _client.SayAsync(request, _defaults.Current.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
 
     /// <inheritdoc/>
     public global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.CallOptions options)
-        => _client.SayAsync(request, _defaults.Apply("Say", options));
+        => _client.SayAsync(request, _defaults.Current.Apply("Say", options));
 
     /// <inheritdoc/>
     public global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => _client.Chat(_defaults.CreateCallOptions("Chat", headers, deadline, timeout, cancellationToken));
+        => _client.Chat(_defaults.Current.CreateCallOptions("Chat", headers, deadline, timeout, cancellationToken));
 
     /// <inheritdoc/>
     public global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.CallOptions options)
-        => _client.Chat(_defaults.Apply("Chat", options));
+        => _client.Chat(_defaults.Current.Apply("Chat", options));
 }

@@ -235,7 +235,7 @@ namespace Grpc.Health.V1
     public partial class HealthClientWrapper : global::Grpc.Health.V1.IHealthClient
     {
         private readonly global::Grpc.Health.V1.Health.HealthClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -260,14 +260,14 @@ namespace Grpc.Health.V1
         public HealthClientWrapper(global::Grpc.Health.V1.Health.HealthClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("grpc.health.v1.Health", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Grpc.Health.V1.Health.HealthClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -279,43 +279,43 @@ namespace Grpc.Health.V1
 
         /// <inheritdoc/>
         public global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.Check(request, _defaults.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
+            => _client.Check(request, _defaults.Current.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.Check(request, _defaults.Apply("Check", options));
+            => _client.Check(request, _defaults.Current.Apply("Check", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.CheckAsync(request, _defaults.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
+            => _client.CheckAsync(request, _defaults.Current.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.CheckAsync(request, _defaults.Apply("Check", options));
+            => _client.CheckAsync(request, _defaults.Current.Apply("Check", options));
 
         /// <inheritdoc/>
         public global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.List(request, _defaults.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
+            => _client.List(request, _defaults.Current.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options)
-            => _client.List(request, _defaults.Apply("List", options));
+            => _client.List(request, _defaults.Current.Apply("List", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.ListAsync(request, _defaults.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
+            => _client.ListAsync(request, _defaults.Current.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options)
-            => _client.ListAsync(request, _defaults.Apply("List", options));
+            => _client.ListAsync(request, _defaults.Current.Apply("List", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.Watch(request, _defaults.CreateCallOptions("Watch", headers, deadline, timeout, cancellationToken));
+            => _client.Watch(request, _defaults.Current.CreateCallOptions("Watch", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.Watch(request, _defaults.Apply("Watch", options));
+            => _client.Watch(request, _defaults.Current.Apply("Watch", options));
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Grpc.Health.V1.HealthCheckResponse> WatchStreamAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -367,7 +367,7 @@ namespace Grpc.Reflection.V1Alpha
     public partial class ServerReflectionClientWrapper : global::Grpc.Reflection.V1Alpha.IServerReflectionClient
     {
         private readonly global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -392,14 +392,14 @@ namespace Grpc.Reflection.V1Alpha
         public ServerReflectionClientWrapper(global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("grpc.reflection.v1alpha.ServerReflection", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -411,10 +411,10 @@ namespace Grpc.Reflection.V1Alpha
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.ServerReflectionInfo(_defaults.CreateCallOptions("ServerReflectionInfo", headers, deadline, timeout, cancellationToken));
+            => _client.ServerReflectionInfo(_defaults.Current.CreateCallOptions("ServerReflectionInfo", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.CallOptions options)
-            => _client.ServerReflectionInfo(_defaults.Apply("ServerReflectionInfo", options));
+            => _client.ServerReflectionInfo(_defaults.Current.Apply("ServerReflectionInfo", options));
     }
 }

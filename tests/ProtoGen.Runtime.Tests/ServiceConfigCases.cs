@@ -5,7 +5,7 @@ namespace ProtoGen.Runtime.Tests;
 /// <summary>
 /// Every kind of malformed gRPC service config, with the line and column it is reported at and a fragment of the
 /// message. The same list drives the run-time test (GrpcServiceConfig.Parse) here; the build-time test (PGEN1009)
-/// has its own copy in the generator tests, so the two cannot drift apart silently.
+/// compiles this same file (PGEN1009 at the same line and column), so build and run time cannot drift apart.
 /// </summary>
 internal static class ServiceConfigCases
 {

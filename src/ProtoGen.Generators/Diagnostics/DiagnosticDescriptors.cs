@@ -67,7 +67,7 @@ internal static class DiagnosticDescriptors
         "PGEN1010",
         "ProtoGen.Runtime.ClientFactory is not referenced",
         "The compilation references Grpc.Net.ClientFactory but not ProtoGen.Runtime.ClientFactory, so no client wrapper gets a DI registration (Add...Client); reference the ProtoGen.Runtime.ClientFactory package to get them",
-        DiagnosticSeverity.Warning);
+        DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor SeveralServiceConfigs = Create(
         "PGEN1011",

@@ -15,6 +15,9 @@ namespace ProtoGen.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ClientWrapperGenerator : IIncrementalGenerator
 {
+    /// <summary>The overload set generated without <c>ProtoGenClientWrapperOverloads</c>: <c>All</c> or <c>Minimal</c>.</summary>
+    public const string DefaultOverloads = Model.GlobalSettings.AllOverloadsByDefault ? "All" : "Minimal";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {

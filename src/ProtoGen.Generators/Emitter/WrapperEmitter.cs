@@ -327,7 +327,11 @@ internal static class WrapperEmitter
             switch (method.Kind)
             {
                 case RpcKind.Unary:
-                    AddPair(members, spec, method, method.Name, method.ResponseType, request);
+                    if (spec.AllOverloads)
+                    {
+                        AddPair(members, spec, method, method.Name, method.ResponseType, request);
+                    }
+
                     AddPair(members, spec, method, method.Name + "Async", $"global::Grpc.Core.AsyncUnaryCall<{method.ResponseType}>", request);
                     break;
                 case RpcKind.ServerStreaming:
@@ -354,7 +358,10 @@ internal static class WrapperEmitter
     private static void AddPair(List<Member> members, WrapperSpec spec, RpcMethodModel method, string name, string returnType, string requestParameter)
     {
         members.Add(new Member(method, name, returnType, requestParameter + PerCallParameters(spec), Shape.PerCall));
-        members.Add(new Member(method, name, returnType, requestParameter + CallOptions + " options", Shape.WithOptions));
+        if (spec.AllOverloads)
+        {
+            members.Add(new Member(method, name, returnType, requestParameter + CallOptions + " options", Shape.WithOptions));
+        }
     }
 
     private static string Qualified(WrapperSpec spec, string name) => spec.Namespace.Length == 0 ? "global::" + name : "global::" + spec.Namespace + "." + name;

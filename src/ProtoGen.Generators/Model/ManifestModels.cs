@@ -49,7 +49,15 @@ internal sealed record ManifestFile(string Path, EquatableArray<ManifestEntry> E
 /// <param name="WrapAll">Whether clients the manifest does not list get a wrapper.</param>
 /// <param name="DefaultTimeout">The default timeout of those wrappers.</param>
 /// <param name="Diagnostics">Invalid property values.</param>
-internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="AllOverloads">
+/// <c>ProtoGenClientWrapperOverloads</c>: <see langword="true"/> (<c>All</c>) adds the <c>CallOptions</c> overloads
+/// and the blocking unary calls to the per-call async ones (<c>Minimal</c>).
+/// </param>
+internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, EquatableArray<DiagnosticInfo> Diagnostics, bool AllOverloads = GlobalSettings.AllOverloadsByDefault)
+{
+    /// <summary>The default of <c>ProtoGenClientWrapperOverloads</c>.</summary>
+    public const bool AllOverloadsByDefault = true;
+}
 
 /// <summary>What the compilation offers generated code.</summary>
 /// <param name="HasRuntime">Whether ProtoGen.Runtime is referenced.</param>

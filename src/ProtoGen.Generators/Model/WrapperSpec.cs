@@ -17,7 +17,8 @@ internal sealed record WrapperSpec(
     bool SupportsNullable,
     bool HasStreamingHelper,
     bool HasServiceConfig = false,
-    bool EmitsRegistration = false)
+    bool EmitsRegistration = false,
+    bool AllOverloads = GlobalSettings.AllOverloadsByDefault)
 {
     public string HintName => (Namespace.Length == 0 ? "_global_" : Namespace) + "." + WrapperName + ".g.cs";
 

@@ -100,7 +100,8 @@ internal static class WrapperSpecBuilder
             features.SupportsNullable,
             features.HasStreamingHelper,
             hasServiceConfig,
-            emitsRegistration);
+            emitsRegistration,
+            settings.AllOverloads);
         return new WrapperResult(spec, diagnostics.ToEquatableArray());
     }
 

@@ -26,50 +26,8 @@ namespace Routeguide
         /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
         /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A simple RPC.
-        ///
-        /// Obtains the feature at a given position.
-        ///
-        /// A feature with an empty name is returned if there's no feature at the given
-        /// position.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// A simple RPC.
-        ///
-        /// Obtains the feature at a given position.
-        ///
-        /// A feature with an empty name is returned if there's no feature at the given
-        /// position.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A simple RPC.
-        ///
-        /// Obtains the feature at a given position.
-        ///
-        /// A feature with an empty name is returned if there's no feature at the given
-        /// position.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// A server-to-client streaming RPC.
@@ -86,19 +44,6 @@ namespace Routeguide
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A server-to-client streaming RPC.
-        ///
-        /// Obtains the Features available within the given Rectangle.  Results are
-        /// streamed rather than returned at once (e.g. in a response message with a
-        /// repeated field), as the rectangle may cover a large area and contain a
-        /// huge number of features.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// A server-to-client streaming RPC.
@@ -130,16 +75,6 @@ namespace Routeguide
         global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
-        /// A client-to-server streaming RPC.
-        ///
-        /// Accepts a stream of Points on a route being traversed, returning a
-        /// RouteSummary when traversal is completed.
-        /// </summary>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.CallOptions options);
-
-        /// <summary>
         /// A Bidirectional streaming RPC.
         ///
         /// Accepts a stream of RouteNotes sent while a route is being traversed,
@@ -151,16 +86,6 @@ namespace Routeguide
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A Bidirectional streaming RPC.
-        ///
-        /// Accepts a stream of RouteNotes sent while a route is being traversed,
-        /// while receiving other RouteNotes (e.g. from other users).
-        /// </summary>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.CallOptions options);
     }
 
     /// <summary>
@@ -215,28 +140,12 @@ namespace Routeguide
         }
 
         /// <inheritdoc/>
-        public global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetFeature(request, _defaults.Current.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.CallOptions options)
-            => _client.GetFeature(request, _defaults.Current.Apply("GetFeature", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.GetFeatureAsync(request, _defaults.Current.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.CallOptions options)
-            => _client.GetFeatureAsync(request, _defaults.Current.Apply("GetFeature", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.ListFeatures(request, _defaults.Current.CreateCallOptions("ListFeatures", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.CallOptions options)
-            => _client.ListFeatures(request, _defaults.Current.Apply("ListFeatures", options));
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Routeguide.Feature> ListFeaturesStreamAsync(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -247,16 +156,8 @@ namespace Routeguide
             => _client.RecordRoute(_defaults.Current.CreateCallOptions("RecordRoute", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
-        public global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.CallOptions options)
-            => _client.RecordRoute(_defaults.Current.Apply("RecordRoute", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.RouteChat(_defaults.Current.CreateCallOptions("RouteChat", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.CallOptions options)
-            => _client.RouteChat(_defaults.Current.Apply("RouteChat", options));
     }
 }
 
@@ -281,35 +182,8 @@ internal partial interface IEchoClient
     /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
     /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response received from the server.</returns>
-    global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Echoes one message.
-    /// </summary>
-    /// <param name="request">The request to send to the server.</param>
-    /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-    /// <returns>The response received from the server.</returns>
-    global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.CallOptions options);
-
-    /// <summary>
-    /// Echoes one message.
-    /// </summary>
-    /// <param name="request">The request to send to the server.</param>
-    /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-    /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-    /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The call object.</returns>
     global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Echoes one message.
-    /// </summary>
-    /// <param name="request">The request to send to the server.</param>
-    /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-    /// <returns>The call object.</returns>
-    global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.CallOptions options);
 
     /// <summary>
     /// Echoes every message it receives.
@@ -320,13 +194,6 @@ internal partial interface IEchoClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The call object.</returns>
     global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Echoes every message it receives.
-    /// </summary>
-    /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-    /// <returns>The call object.</returns>
-    global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.CallOptions options);
 }
 
 /// <summary>
@@ -382,26 +249,10 @@ internal partial class EchoClientWrapper : global::IEchoClient
     }
 
     /// <inheritdoc/>
-    public global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => _client.Say(request, _defaults.Current.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
-
-    /// <inheritdoc/>
-    public global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.CallOptions options)
-        => _client.Say(request, _defaults.Current.Apply("Say", options));
-
-    /// <inheritdoc/>
     public global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
         => _client.SayAsync(request, _defaults.Current.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
 
     /// <inheritdoc/>
-    public global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.CallOptions options)
-        => _client.SayAsync(request, _defaults.Current.Apply("Say", options));
-
-    /// <inheritdoc/>
     public global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
         => _client.Chat(_defaults.Current.CreateCallOptions("Chat", headers, deadline, timeout, cancellationToken));
-
-    /// <inheritdoc/>
-    public global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.CallOptions options)
-        => _client.Chat(_defaults.Current.Apply("Chat", options));
 }

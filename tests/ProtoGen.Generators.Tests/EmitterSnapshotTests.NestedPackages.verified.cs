@@ -27,92 +27,8 @@ namespace Grpc.Health.V1
         /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
         /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Check gets the health of the specified service. If the requested service
-        /// is unknown, the call will fail with status NOT_FOUND. If the caller does
-        /// not specify a service name, the server should respond with its overall
-        /// health status.
-        ///
-        /// Clients should set a deadline when calling Check, and can declare the
-        /// server unhealthy if they do not receive a timely response.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// Check gets the health of the specified service. If the requested service
-        /// is unknown, the call will fail with status NOT_FOUND. If the caller does
-        /// not specify a service name, the server should respond with its overall
-        /// health status.
-        ///
-        /// Clients should set a deadline when calling Check, and can declare the
-        /// server unhealthy if they do not receive a timely response.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Check gets the health of the specified service. If the requested service
-        /// is unknown, the call will fail with status NOT_FOUND. If the caller does
-        /// not specify a service name, the server should respond with its overall
-        /// health status.
-        ///
-        /// Clients should set a deadline when calling Check, and can declare the
-        /// server unhealthy if they do not receive a timely response.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// List provides a non-atomic snapshot of the health of all the available
-        /// services.
-        ///
-        /// The server may respond with a RESOURCE_EXHAUSTED error if too many services
-        /// exist.
-        ///
-        /// Clients should set a deadline when calling List, and can declare the server
-        /// unhealthy if they do not receive a timely response.
-        ///
-        /// Clients should keep in mind that the list of health services exposed by an
-        /// application can change over the lifetime of the process.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// List provides a non-atomic snapshot of the health of all the available
-        /// services.
-        ///
-        /// The server may respond with a RESOURCE_EXHAUSTED error if too many services
-        /// exist.
-        ///
-        /// Clients should set a deadline when calling List, and can declare the server
-        /// unhealthy if they do not receive a timely response.
-        ///
-        /// Clients should keep in mind that the list of health services exposed by an
-        /// application can change over the lifetime of the process.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// List provides a non-atomic snapshot of the health of all the available
@@ -134,24 +50,6 @@ namespace Grpc.Health.V1
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// List provides a non-atomic snapshot of the health of all the available
-        /// services.
-        ///
-        /// The server may respond with a RESOURCE_EXHAUSTED error if too many services
-        /// exist.
-        ///
-        /// Clients should set a deadline when calling List, and can declare the server
-        /// unhealthy if they do not receive a timely response.
-        ///
-        /// Clients should keep in mind that the list of health services exposed by an
-        /// application can change over the lifetime of the process.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// Performs a watch for the serving status of the requested service.
@@ -177,28 +75,6 @@ namespace Grpc.Health.V1
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Performs a watch for the serving status of the requested service.
-        /// The server will immediately send back a message indicating the current
-        /// serving status.  It will then subsequently send a new message whenever
-        /// the service's serving status changes.
-        ///
-        /// If the requested service is unknown when the call is received, the
-        /// server will send a message setting the serving status to
-        /// SERVICE_UNKNOWN but will *not* terminate the call.  If at some
-        /// future point, the serving status of the service becomes known, the
-        /// server will send a new message with the service's serving status.
-        ///
-        /// If the call terminates with status UNIMPLEMENTED, then clients
-        /// should assume this method is not supported and should not retry the
-        /// call.  If the call terminates with any other status (including OK),
-        /// clients should retry the call with appropriate exponential backoff.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// Performs a watch for the serving status of the requested service.
@@ -278,44 +154,16 @@ namespace Grpc.Health.V1
         }
 
         /// <inheritdoc/>
-        public global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.Check(request, _defaults.Current.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.Check(request, _defaults.Current.Apply("Check", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.CheckAsync(request, _defaults.Current.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.CheckAsync(request, _defaults.Current.Apply("Check", options));
-
-        /// <inheritdoc/>
-        public global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.List(request, _defaults.Current.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options)
-            => _client.List(request, _defaults.Current.Apply("List", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.ListAsync(request, _defaults.Current.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options)
-            => _client.ListAsync(request, _defaults.Current.Apply("List", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.Watch(request, _defaults.Current.CreateCallOptions("Watch", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.Watch(request, _defaults.Current.Apply("Watch", options));
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Grpc.Health.V1.HealthCheckResponse> WatchStreamAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -348,14 +196,6 @@ namespace Grpc.Reflection.V1Alpha
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// The reflection service is structured as a bidirectional stream, ensuring
-        /// all related requests go to a single server.
-        /// </summary>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.CallOptions options);
     }
 
     /// <summary>
@@ -412,9 +252,5 @@ namespace Grpc.Reflection.V1Alpha
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.ServerReflectionInfo(_defaults.Current.CreateCallOptions("ServerReflectionInfo", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.CallOptions options)
-            => _client.ServerReflectionInfo(_defaults.Current.Apply("ServerReflectionInfo", options));
     }
 }

@@ -54,33 +54,44 @@ internal static class RegistrationHarness
         IEnumerable<SyntaxTree> trees,
         bool clientFactory = true,
         bool registrationRuntime = true,
+        string? overloads = null,
         params (string Path, string Json)[] serviceConfigs)
     {
         CSharpCompilation compilation = Compilation(trees, clientFactory, registrationRuntime);
-        GeneratorDriver driver = CreateDriver(serviceConfigs.Select(c => (AdditionalText)new InMemoryAdditionalText(c.Path, c.Json)).ToArray())
+        GeneratorDriver driver = CreateDriver(serviceConfigs.Select(c => (AdditionalText)new InMemoryAdditionalText(c.Path, c.Json)).ToArray(), overloads)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return new GeneratorHarness.RunOutput(driver, compilation, output, diagnostics);
     }
 
-    public static GeneratorDriver CreateDriver(AdditionalText[] serviceConfigs)
+    public static GeneratorDriver CreateDriver(AdditionalText[] serviceConfigs, string? overloads = null)
         => CSharpGeneratorDriver.Create(
             [new ClientWrapperGenerator().AsSourceGenerator()],
             serviceConfigs,
             GeneratorHarness.ParseOptions,
-            new ServiceConfigOptions(serviceConfigs.Select(t => t.Path).ToHashSet(StringComparer.Ordinal)),
+            new ServiceConfigOptions(serviceConfigs.Select(t => t.Path).ToHashSet(StringComparer.Ordinal), overloads),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>The global property that wraps every client, and ProtoGenServiceConfig="true" on the given files.</summary>
-    private sealed class ServiceConfigOptions(HashSet<string> serviceConfigPaths) : AnalyzerConfigOptionsProvider
+    private sealed class ServiceConfigOptions(HashSet<string> serviceConfigPaths, string? overloads) : AnalyzerConfigOptionsProvider
     {
         private static readonly Options Marked = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ProtoGenServiceConfig"] = "true" });
         private static readonly Options None = new(new Dictionary<string, string>());
 
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(GeneratorHarness.WrapAll());
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(WithOverloads(GeneratorHarness.WrapAll(), overloads));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => serviceConfigPaths.Contains(textFile.Path) ? Marked : None;
+
+        private static Dictionary<string, string> WithOverloads(Dictionary<string, string> options, string? overloads)
+        {
+            if (overloads is not null)
+            {
+                options["build_property.ProtoGenClientWrapperOverloads"] = overloads;
+            }
+
+            return options;
+        }
 
         private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
         {

@@ -19,7 +19,7 @@ namespace Routeguide
 
         private static readonly global::ProtoGen.Runtime.ClientFactory.GrpcWrapperDescriptor<global::Routeguide.RouteGuideClientWrapper> Descriptor = new global::ProtoGen.Runtime.ClientFactory.GrpcWrapperDescriptor<global::Routeguide.RouteGuideClientWrapper>(
             DefaultName,
-            new[] { "GetFeature", "ListFeatures", "RecordRoute", "RouteChat" },
+            new string[] { "GetFeature", "ListFeatures", "RecordRoute", "RouteChat" },
             global::Routeguide.RouteGuideClientWrapper.CreateGeneratedDefaults,
             CreateWrapper,
             null);

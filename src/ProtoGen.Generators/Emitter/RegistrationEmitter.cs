@@ -64,8 +64,8 @@ internal static class RegistrationEmitter
 
                 private static readonly {{Descriptor}}<{{wrapper}}> Descriptor = new {{Descriptor}}<{{wrapper}}>(
                     DefaultName,
-                    new[] { {{methods}} },
-                    {{wrapper}}.{{CreateDefaultsName(spec)}},
+                    new string[] { {{methods}} },
+                    {{wrapper}}.{{WrapperEmitter.CreateDefaultsName(spec)}},
                     CreateWrapper,
                     {{serviceConfig}});
 
@@ -113,12 +113,6 @@ internal static class RegistrationEmitter
 
         return writer.ToString();
     }
-
-    /// <summary>The name of the wrapper's static method that creates the generated defaults (renamed when an RPC takes it).</summary>
-    public static string CreateDefaultsName(WrapperSpec spec)
-        => spec.Methods.Any(m => m.Name == "CreateGeneratedDefaults" || m.Name + "Async" == "CreateGeneratedDefaults")
-            ? "CreateGeneratedClientDefaults"
-            : "CreateGeneratedDefaults";
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 }

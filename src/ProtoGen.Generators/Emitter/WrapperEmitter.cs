@@ -95,13 +95,8 @@ internal static class WrapperEmitter
         string client = Qualified(spec, spec.ServiceClassName + "." + spec.ClientClassName);
 
         // Convenience members are left out (or renamed) when an RPC already uses their name.
-        var taken = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (Member member in members)
-        {
-            taken.Add(member.Name);
-        }
-
-        string createDefaults = taken.Contains("CreateGeneratedDefaults") ? "CreateGeneratedClientDefaults" : "CreateGeneratedDefaults";
+        HashSet<string> taken = MemberNames(members);
+        string createDefaults = CreateDefaultsName(taken);
         writer.WriteLines($$"""
             /// <summary>
             /// A typed client of the gRPC service <c>{{spec.ServiceName}}</c> that wraps <see cref="{{client}}"/>
@@ -362,6 +357,26 @@ internal static class WrapperEmitter
         {
             members.Add(new Member(method, name, returnType, requestParameter + CallOptions + " options", Shape.WithOptions));
         }
+    }
+
+    /// <summary>
+    /// The name of the wrapper's static method that creates the generated defaults: <c>CreateGeneratedDefaults</c>,
+    /// or <c>CreateGeneratedClientDefaults</c> when a generated member already has that name.
+    /// </summary>
+    public static string CreateDefaultsName(WrapperSpec spec) => CreateDefaultsName(MemberNames(Plan(spec)));
+
+    private static string CreateDefaultsName(HashSet<string> taken)
+        => taken.Contains("CreateGeneratedDefaults") ? "CreateGeneratedClientDefaults" : "CreateGeneratedDefaults";
+
+    private static HashSet<string> MemberNames(List<Member> members)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (Member member in members)
+        {
+            names.Add(member.Name);
+        }
+
+        return names;
     }
 
     private static string Qualified(WrapperSpec spec, string name) => spec.Namespace.Length == 0 ? "global::" + name : "global::" + spec.Namespace + "." + name;

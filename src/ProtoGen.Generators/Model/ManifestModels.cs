@@ -56,7 +56,7 @@ internal sealed record ManifestFile(string Path, EquatableArray<ManifestEntry> E
 internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, EquatableArray<DiagnosticInfo> Diagnostics, bool AllOverloads = GlobalSettings.AllOverloadsByDefault)
 {
     /// <summary>The default of <c>ProtoGenClientWrapperOverloads</c>.</summary>
-    public const bool AllOverloadsByDefault = true;
+    public const bool AllOverloadsByDefault = false;
 }
 
 /// <summary>What the compilation offers generated code.</summary>

@@ -6,6 +6,7 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ProtoGen.Testing.Roslyn;
 
 namespace ProtoGen.Generators.Tests;
 
@@ -50,7 +51,7 @@ internal static class RegistrationHarness
                 }));
 
     /// <summary>Runs the generator with everything wrapped (ProtoGenClientWrappers=true) and the given service configs.</summary>
-    public static GeneratorHarness.RunOutput Run(
+    public static GeneratorRun Run(
         IEnumerable<SyntaxTree> trees,
         bool clientFactory = true,
         bool registrationRuntime = true,
@@ -60,14 +61,14 @@ internal static class RegistrationHarness
         CSharpCompilation compilation = Compilation(trees, clientFactory, registrationRuntime);
         GeneratorDriver driver = CreateDriver(serviceConfigs.Select(c => (AdditionalText)new InMemoryAdditionalText(c.Path, c.Json)).ToArray(), overloads)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
-        return new GeneratorHarness.RunOutput(driver, compilation, output, diagnostics);
+        return new GeneratorRun(driver, compilation, output, diagnostics);
     }
 
     public static GeneratorDriver CreateDriver(AdditionalText[] serviceConfigs, string? overloads = null)
         => CSharpGeneratorDriver.Create(
             [new ClientWrapperGenerator().AsSourceGenerator()],
             serviceConfigs,
-            GeneratorHarness.ParseOptions,
+            GeneratorHarness.Roslyn.ParseOptions,
             new ServiceConfigOptions(serviceConfigs.Select(t => t.Path).ToHashSet(StringComparer.Ordinal), overloads),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

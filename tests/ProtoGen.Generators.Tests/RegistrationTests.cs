@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using ProtoGen.Testing;
+using ProtoGen.Testing.Roslyn;
 using Xunit;
 
 namespace ProtoGen.Generators.Tests;
@@ -24,7 +25,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task RouteGuide_registration()
     {
-        GeneratorHarness.RunOutput run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide"));
+        GeneratorRun run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide"));
         AssertCompiles(run);
         string registration = Sources(run, ".RouteGuideClientServiceCollectionExtensions.g.cs");
         await Verifier.Verify(registration).UseExtension("cs");
@@ -33,7 +34,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task With_a_service_config()
     {
-        GeneratorHarness.RunOutput run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide"), serviceConfigs: (RegistrationHarness.ServiceConfigPath, ServiceConfig));
+        GeneratorRun run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide"), serviceConfigs: (RegistrationHarness.ServiceConfigPath, ServiceConfig));
         AssertCompiles(run);
 
         // The service config once per compilation; the wrapper's generated defaults and the registration refer to it.
@@ -46,7 +47,7 @@ public sealed class RegistrationTests
     [Fact]
     public void Nothing_is_emitted_without_Grpc_Net_ClientFactory()
     {
-        GeneratorHarness.RunOutput run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide"), clientFactory: false, registrationRuntime: false);
+        GeneratorRun run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide"), clientFactory: false, registrationRuntime: false);
         AssertCompiles(run);
         string[] hints = run.Result.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToArray();
         Assert.Equal(["Routeguide.RouteGuideClientWrapper.g.cs"], hints);
@@ -57,7 +58,7 @@ public sealed class RegistrationTests
     [Fact]
     public void ClientFactory_without_ProtoGen_Runtime_ClientFactory_is_PGEN1010_once()
     {
-        GeneratorHarness.RunOutput run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide").Concat(GeneratorHarness.Fixture("multi_service")), registrationRuntime: false);
+        GeneratorRun run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide").Concat(GeneratorHarness.Fixture("multi_service")), registrationRuntime: false);
         AssertCompiles(run);
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("PGEN1010", diagnostic.Id);
@@ -70,7 +71,7 @@ public sealed class RegistrationTests
     public void A_type_with_the_registration_class_name_is_PGEN1012_and_the_wrapper_is_still_generated()
     {
         SyntaxTree user = GeneratorHarness.Source("/repo/src/Taken.cs", "namespace Routeguide;\n\n/// <summary>Taken.</summary>\npublic static class RouteGuideClientServiceCollectionExtensions\n{\n}\n");
-        GeneratorHarness.RunOutput run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide").Append(user));
+        GeneratorRun run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide").Append(user));
         AssertCompiles(run);
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("PGEN1012", diagnostic.Id);
@@ -83,7 +84,7 @@ public sealed class RegistrationTests
     public void Registrations_for_services_in_the_global_namespace_internal_clients_and_odd_names_compile(string overloads)
     {
         // odd_names has an RPC named CreateGeneratedDefaults: the registration names the wrapper's method as the wrapper does.
-        GeneratorHarness.RunOutput run = RegistrationHarness.Run(
+        GeneratorRun run = RegistrationHarness.Run(
             GeneratorHarness.Fixture("no_package").Concat(GeneratorHarness.Fixture("odd_names")).Concat(GeneratorHarness.Fixture("multi_service")),
             overloads: overloads);
         AssertCompiles(run);
@@ -108,10 +109,10 @@ public sealed class RegistrationTests
         Assert.Contains("0.75s", result.GeneratedSources.Single(s => s.HintName == "ProtoGen.ServiceConfig.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
     }
 
-    private static void AssertCompiles(GeneratorHarness.RunOutput run)
+    private static void AssertCompiles(GeneratorRun run)
         => Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
 
-    private static string Sources(GeneratorHarness.RunOutput run, string hintSuffix)
+    private static string Sources(GeneratorRun run, string hintSuffix)
         => run.Result.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName.EndsWith(hintSuffix, System.StringComparison.Ordinal)).SourceText.ToString();
 
     private sealed record CSharpCompilationHolder(Microsoft.CodeAnalysis.CSharp.CSharpCompilation Compilation);

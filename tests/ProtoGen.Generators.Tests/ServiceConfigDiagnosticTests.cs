@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using ProtoGen.Testing;
+using ProtoGen.Testing.Roslyn;
 using Xunit;
 
 namespace ProtoGen.Generators.Tests;
@@ -15,7 +16,7 @@ public sealed class ServiceConfigDiagnosticTests
     [MemberData(nameof(Cases))]
     public void Malformed_service_config_is_PGEN1009_at_its_line_and_column(string description, string json, int line, int column, string message)
     {
-        GeneratorHarness.RunOutput run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide"), serviceConfigs: (RegistrationHarness.ServiceConfigPath, json));
+        GeneratorRun run = RegistrationHarness.Run(GeneratorHarness.Fixture("route_guide"), serviceConfigs: (RegistrationHarness.ServiceConfigPath, json));
 
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("PGEN1009", diagnostic.Id);
@@ -34,10 +35,10 @@ public sealed class ServiceConfigDiagnosticTests
     public async Task Every_error_of_one_file_is_reported_and_a_second_file_is_PGEN1011()
     {
         const string json = "{\n  \"methodConfig\": [\n    { \"name\": [{ \"method\": \"GetFeature\" }], \"timeout\": \"1\" },\n    { \"name\": [{ \"service\": \"a.B\" }, { \"service\": \"a.B\" }] }\n  ]\n}\n";
-        GeneratorHarness.RunOutput run = RegistrationHarness.Run(
+        GeneratorRun run = RegistrationHarness.Run(
             GeneratorHarness.Fixture("route_guide"),
             serviceConfigs: [("/repo/a/grpc_service_config.json", json), ("/repo/b/grpc_service_config.json", "{}")]);
-        await Verifier.Verify(GeneratorHarness.RenderDiagnostics(run.Diagnostics));
+        await Verifier.Verify(RoslynHarness.RenderDiagnostics(run.Diagnostics));
     }
 
     /// <summary>The runtime tests' cases (tests/ProtoGen.Runtime.Tests/ServiceConfigCases.cs), compiled in here too: build and run time agree.</summary>

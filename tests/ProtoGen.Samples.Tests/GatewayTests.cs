@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ProtoGen.Samples.Tests.Infrastructure;
+using ProtoGen.Testing.Processes;
 using Xunit;
 
 namespace ProtoGen.Samples.Tests;
@@ -27,26 +28,26 @@ public sealed partial class GatewayTests(SamplesFixture fixture)
 
     private static async Task RunAsync(ProcessSpec routeGuideServer)
     {
-        using SampleProcess server = SampleProcess.Start(routeGuideServer.With("--port", "0"));
-        string target = "127.0.0.1:" + (await server.WaitForOutputAsync(Listening())).Groups["port"].Value;
-        using SampleProcess gateway = SampleProcess.Start(SamplesFixture.CSharp("Gateway").With("--port", "0", "--target", target));
-        var address = new Uri("http://127.0.0.1:" + (await gateway.WaitForOutputAsync(Listening())).Groups["port"].Value);
-        using var http = new HttpClient { BaseAddress = address, Timeout = SampleProcess.Timeout };
+        using ChildProcess server = SamplesFixture.Start(routeGuideServer.With("--port", "0"));
+        string target = "127.0.0.1:" + (await server.WaitForOutputAsync(Listening(), SamplesFixture.Timeout)).Groups["port"].Value;
+        using ChildProcess gateway = SamplesFixture.Start(SamplesFixture.CSharp("Gateway").With("--port", "0", "--target", target));
+        var address = new Uri("http://127.0.0.1:" + (await gateway.WaitForOutputAsync(Listening(), SamplesFixture.Timeout)).Groups["port"].Value);
+        using var http = new HttpClient { BaseAddress = address, Timeout = SamplesFixture.Timeout };
 
         // GetFeature: appsettings.json's 3s (over the csproj's 10s); the x-client header from appsettings.json.
         string feature = await http.GetStringAsync(new Uri(Berkshire, UriKind.Relative));
         Assert.Equal("""{"name":"Berkshire Valley Management Area Trail, Jefferson, NJ, USA","latitude":409146138,"longitude":-746188906}""", feature);
-        await server.WaitForOutputAsync(ServerLine("GetFeature", "[23]"));
+        await server.WaitForOutputAsync(ServerLine("GetFeature", "[23]"), SamplesFixture.Timeout);
 
         // ListFeatures: the csproj's 10s, capped at 6s by the service config (the min rule).
         Assert.Equal("""{"count":100}""", await http.GetStringAsync(new Uri(Rectangle, UriKind.Relative)));
-        await server.WaitForOutputAsync(ServerLine("ListFeatures", "[56]"));
+        await server.WaitForOutputAsync(ServerLine("ListFeatures", "[56]"), SamplesFixture.Timeout);
 
         // A shorter budget for the HTTP request is propagated: it wins over the 6s.
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Rectangle, UriKind.Relative)) { Headers = { { "x-timeout", "2s" } } };
         using HttpResponseMessage response = await http.SendAsync(request);
         Assert.Equal("""{"count":100}""", await response.Content.ReadAsStringAsync());
-        await server.WaitForOutputAsync(ServerLine("ListFeatures", "[12]"));
+        await server.WaitForOutputAsync(ServerLine("ListFeatures", "[12]"), SamplesFixture.Timeout);
 
         // The interceptor saw the same deadlines, in order.
         Assert.Matches(

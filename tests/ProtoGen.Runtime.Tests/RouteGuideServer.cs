@@ -1,18 +1,11 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Routeguide;
 using Xunit;
 
@@ -23,27 +16,17 @@ namespace ProtoGen.Runtime.Tests;
 /// </summary>
 public sealed class RouteGuideServer : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private TestGrpcApp? _app;
 
     public GrpcChannel Channel { get; private set; } = null!;
 
     /// <summary>The server's address (http://127.0.0.1:PORT).</summary>
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _app!.Address;
 
     public async Task InitializeAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse("127.0.0.1"), 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Logging.ClearProviders();
-        builder.Services.AddGrpc();
-        _app = builder.Build();
-        _app.MapGrpcService<RouteGuideService>();
-        await _app.StartAsync();
-
-        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Address = new Uri(address);
-        Channel = GrpcChannel.ForAddress(address);
+        _app = await TestGrpcApp.StartAsync(_ => { }, app => app.MapGrpcService<RouteGuideService>());
+        Channel = GrpcChannel.ForAddress(_app.Address);
 
         // Warm up (connection, JIT) every RPC kind, so that the tests' short deadlines measure calls, not
         // start-up: a cold duplex call once ran out of its 400 ms before its first write on a loaded machine.
@@ -77,7 +60,6 @@ public sealed class RouteGuideServer : IAsyncLifetime
         Channel?.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
             await _app.DisposeAsync();
         }
     }

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using ProtoGen.Generators.Diagnostics;
 using ProtoGen.Generators.Emitter;
 using ProtoGen.Generators.Model;
 using ProtoGen.Generators.Parser;
@@ -14,6 +15,9 @@ namespace ProtoGen.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ClientWrapperGenerator : IIncrementalGenerator
 {
+    /// <summary>The overload set generated without <c>ProtoGenClientWrapperOverloads</c>: <c>All</c> or <c>Minimal</c>.</summary>
+    public const string DefaultOverloads = Model.GlobalSettings.AllOverloadsByDefault ? "All" : "Minimal";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -49,14 +53,33 @@ public sealed class ClientWrapperGenerator : IIncrementalGenerator
                     && pair.Left.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not null
                     && pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 },
                 pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 },
-                pair.Left.GetTypeByMetadataName("ProtoGen.Runtime.GrpcStreaming") is not null))
+                pair.Left.GetTypeByMetadataName("ProtoGen.Runtime.GrpcStreaming") is not null,
+                pair.Left.GetTypeByMetadataName("Grpc.Net.ClientFactory.GrpcClientFactoryOptions") is not null,
+                pair.Left.GetTypeByMetadataName("ProtoGen.Runtime.ClientFactory.GrpcWrapperRegistration") is not null))
             .WithTrackingName(TrackingNames.CompilationFeatures);
+
+        // gRPC service configs: AdditionalFiles marked ProtoGenServiceConfig="true" (see build/ProtoGen.ClientWrappers.targets).
+        IncrementalValuesProvider<ServiceConfigFile> serviceConfigFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => ServiceConfigParser.IsServiceConfig(pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, cancellationToken) => ServiceConfigParser.Parse(pair.Left.Path, pair.Left.GetText(cancellationToken), cancellationToken))
+            .WithTrackingName(TrackingNames.ServiceConfigFiles);
+
+        IncrementalValueProvider<ServiceConfigChoice> serviceConfig = serviceConfigFiles
+            .Collect()
+            .Select(static (files, _) => ServiceConfigParser.Choose(files))
+            .WithTrackingName(TrackingNames.ServiceConfig);
+
+        IncrementalValueProvider<bool> hasServiceConfig = serviceConfig
+            .Select(static (choice, _) => choice.Spec is not null)
+            .WithTrackingName(TrackingNames.HasServiceConfig);
 
         IncrementalValuesProvider<WrapperResult> results = clients
             .Combine(entries)
             .Combine(settings)
             .Combine(features)
-            .Select(static (input, _) => WrapperSpecBuilder.Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .Combine(hasServiceConfig)
+            .Select(static (input, _) => WrapperSpecBuilder.Build(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.WrapperResults);
 
         IncrementalValuesProvider<WrapperSpec> specs = results
@@ -65,6 +88,34 @@ public sealed class ClientWrapperGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.WrapperSpecs);
 
         context.RegisterSourceOutput(specs, static (spc, spec) => spc.AddSource(spec.HintName, WrapperEmitter.Emit(spec)));
+
+        // DI registrations (Grpc.Net.ClientFactory), each in its own file, only when the compilation can use them.
+        IncrementalValuesProvider<WrapperSpec> registrations = specs
+            .Where(static spec => spec.EmitsRegistration)
+            .WithTrackingName(TrackingNames.Registrations);
+        context.RegisterSourceOutput(registrations, static (spc, spec) => spc.AddSource(spec.RegistrationHintName, RegistrationEmitter.Emit(spec)));
+
+        IncrementalValueProvider<ServiceConfigSpec?> serviceConfigSource = serviceConfig
+            .Combine(features)
+            .Select(static (pair, _) => pair.Right.HasRuntime ? pair.Left.Spec : null)
+            .WithTrackingName(TrackingNames.ServiceConfigSource);
+        context.RegisterSourceOutput(serviceConfigSource, static (spc, spec) =>
+        {
+            if (spec is not null)
+            {
+                spc.AddSource(ServiceConfigEmitter.HintName, ServiceConfigEmitter.Emit(spec));
+            }
+        });
+        context.RegisterSourceOutput(serviceConfig, static (spc, choice) => Report(spc, choice.Diagnostics));
+
+        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> registrationDiagnostics = specs
+            .Collect()
+            .Combine(features)
+            .Select(static (pair, _) => pair.Right.HasClientFactory && !pair.Right.HasRegistrationRuntime && pair.Left.Length > 0
+                ? new[] { DiagnosticInfo.Create(DiagnosticDescriptors.RegistrationRuntimeMissing, null) }.ToEquatableArray()
+                : EquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(TrackingNames.RegistrationDiagnostics);
+        context.RegisterSourceOutput(registrationDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
 
         // Diagnostics are registered apart from the source, so only they are re-reported when they change.
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> wrapperDiagnostics = results

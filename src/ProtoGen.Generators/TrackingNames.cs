@@ -12,4 +12,10 @@ internal static class TrackingNames
     public const string WrapperSpecs = nameof(WrapperSpecs);
     public const string WrapperDiagnostics = nameof(WrapperDiagnostics);
     public const string ManifestDiagnostics = nameof(ManifestDiagnostics);
+    public const string ServiceConfigFiles = nameof(ServiceConfigFiles);
+    public const string ServiceConfig = nameof(ServiceConfig);
+    public const string HasServiceConfig = nameof(HasServiceConfig);
+    public const string ServiceConfigSource = nameof(ServiceConfigSource);
+    public const string Registrations = nameof(Registrations);
+    public const string RegistrationDiagnostics = nameof(RegistrationDiagnostics);
 }

@@ -9,9 +9,9 @@ namespace ProtoGen.Runtime;
 /// <summary>
 /// The resolved, immutable defaults of one client wrapper: it turns per-call arguments into
 /// <see cref="CallOptions"/> with the deadline and metadata the defaults call for.
-/// Generated wrappers create one in their constructor with <see cref="Create(GrpcClientDefaults?, GrpcClientDefaults?)"/>.
+/// Generated wrappers create one in their constructor with <see cref="ForService(string?, GrpcClientDefaults?, GrpcClientDefaults?)"/>.
 /// </summary>
-public sealed class GrpcCallDefaults
+public sealed class GrpcCallDefaults : GrpcCallDefaultsSource
 {
     private static readonly IReadOnlyDictionary<string, TimeSpan> NoMethodTimeouts =
         new ReadOnlyDictionary<string, TimeSpan>(new Dictionary<string, TimeSpan>(StringComparer.Ordinal));
@@ -19,18 +19,42 @@ public sealed class GrpcCallDefaults
     private readonly Func<DateTime> _utcNow;
     private readonly Metadata? _metadata;
     private readonly Metadata.Entry[] _metadataEntries;
+    private readonly TimeSpan? _serviceMaxTimeout;
+    private readonly Dictionary<string, TimeSpan>? _methodMaxTimeouts;
 
-    private GrpcCallDefaults(TimeSpan? defaultTimeout, IReadOnlyDictionary<string, TimeSpan> methodTimeouts, Metadata? metadata, Func<DateTime> utcNow)
+    private GrpcCallDefaults(
+        TimeSpan? defaultTimeout,
+        IReadOnlyDictionary<string, TimeSpan> methodTimeouts,
+        Metadata? metadata,
+        GrpcServiceConfig? serviceConfig,
+        string? serviceName,
+        Func<DateTime> utcNow)
     {
         DefaultTimeout = defaultTimeout;
         MethodTimeouts = methodTimeouts;
         _metadata = metadata;
         _metadataEntries = metadata is null ? Array.Empty<Metadata.Entry>() : new List<Metadata.Entry>(metadata).ToArray();
+        ServiceConfig = serviceConfig;
+        ServiceName = serviceName;
+        if (serviceConfig is not null)
+        {
+            _methodMaxTimeouts = serviceConfig.Resolve(serviceName ?? string.Empty, out _serviceMaxTimeout);
+        }
+
         _utcNow = utcNow;
     }
 
     /// <summary>Defaults that change nothing: no deadline, no metadata.</summary>
-    public static GrpcCallDefaults None { get; } = new(null, NoMethodTimeouts, null, static () => DateTime.UtcNow);
+    public static GrpcCallDefaults None { get; } = new(null, NoMethodTimeouts, null, null, null, static () => DateTime.UtcNow);
+
+    /// <inheritdoc/>
+    public override GrpcCallDefaults Current => this;
+
+    /// <summary>The full proto service name the service config's names are matched against; <see langword="null"/> when not given.</summary>
+    public string? ServiceName { get; }
+
+    /// <summary>The service config whose timeouts cap calls (see <see cref="GrpcClientDefaults.ServiceConfig"/>), or <see langword="null"/>.</summary>
+    public GrpcServiceConfig? ServiceConfig { get; }
 
     /// <summary>The client-wide default timeout; <see langword="null"/> when calls have no default deadline.</summary>
     public TimeSpan? DefaultTimeout { get; }
@@ -50,7 +74,19 @@ public sealed class GrpcCallDefaults
     /// <returns>The resolved defaults.</returns>
     /// <exception cref="ArgumentException">A timeout is zero or negative (other than infinite), or a metadata key is invalid.</exception>
     public static GrpcCallDefaults Create(GrpcClientDefaults? generated, GrpcClientDefaults? overrides)
-        => Create(generated, overrides, static () => DateTime.UtcNow);
+        => ForService(null, generated, overrides, static () => DateTime.UtcNow);
+
+    /// <summary>
+    /// Like <see cref="Create(GrpcClientDefaults?, GrpcClientDefaults?)"/>, for the service named
+    /// <paramref name="serviceName"/>: a service config's names are matched against it. Generated wrappers call this one.
+    /// </summary>
+    /// <param name="serviceName">The full proto service name, e.g. <c>routeguide.RouteGuide</c>.</param>
+    /// <param name="generated">The defaults the build configured, or <see langword="null"/>.</param>
+    /// <param name="overrides">The defaults given at construction, or <see langword="null"/>.</param>
+    /// <returns>The resolved defaults.</returns>
+    /// <exception cref="ArgumentException">A timeout is zero or negative (other than infinite), or a metadata key is invalid.</exception>
+    public static GrpcCallDefaults ForService(string? serviceName, GrpcClientDefaults? generated, GrpcClientDefaults? overrides)
+        => ForService(serviceName, generated, overrides, static () => DateTime.UtcNow);
 
     /// <summary>
     /// Like <see cref="Create(GrpcClientDefaults?, GrpcClientDefaults?)"/>, with the clock used to compute deadlines
@@ -61,6 +97,18 @@ public sealed class GrpcCallDefaults
     /// <param name="utcNow">The clock.</param>
     /// <returns>The resolved defaults.</returns>
     public static GrpcCallDefaults Create(GrpcClientDefaults? generated, GrpcClientDefaults? overrides, Func<DateTime> utcNow)
+        => ForService(null, generated, overrides, utcNow);
+
+    /// <summary>
+    /// Like <see cref="ForService(string?, GrpcClientDefaults?, GrpcClientDefaults?)"/>, with the clock used to compute
+    /// deadlines (it must return UTC times); meant for tests.
+    /// </summary>
+    /// <param name="serviceName">The full proto service name, or <see langword="null"/>.</param>
+    /// <param name="generated">The defaults the build configured, or <see langword="null"/>.</param>
+    /// <param name="overrides">The defaults given at construction, or <see langword="null"/>.</param>
+    /// <param name="utcNow">The clock.</param>
+    /// <returns>The resolved defaults.</returns>
+    public static GrpcCallDefaults ForService(string? serviceName, GrpcClientDefaults? generated, GrpcClientDefaults? overrides, Func<DateTime> utcNow)
     {
         if (utcNow is null)
         {
@@ -118,6 +166,8 @@ public sealed class GrpcCallDefaults
             defaultTimeout,
             methodTimeouts.Count == 0 ? NoMethodTimeouts : new ReadOnlyDictionary<string, TimeSpan>(methodTimeouts),
             metadata,
+            overrides?.ServiceConfig ?? baseline?.ServiceConfig,
+            serviceName,
             utcNow);
     }
 
@@ -137,24 +187,48 @@ public sealed class GrpcCallDefaults
         return DefaultTimeout;
     }
 
-    /// <summary>Builds the call options of one call from the per-call arguments of a wrapper method.</summary>
+    /// <summary>
+    /// The maximum timeout of <paramref name="method"/> from the service config (its own entry, else the service's,
+    /// else the empty name's); <see langword="null"/> when there is none.
+    /// </summary>
+    /// <param name="method">The RPC method name.</param>
+    /// <returns>The maximum, or <see langword="null"/>.</returns>
+    public TimeSpan? GetMaxTimeout(string method)
+    {
+        if (_methodMaxTimeouts is null)
+        {
+            return null;
+        }
+
+        TimeSpan? max = _methodMaxTimeouts.TryGetValue(method, out TimeSpan own) ? own : _serviceMaxTimeout;
+        return max == Timeout.InfiniteTimeSpan ? null : max;
+    }
+
+    /// <summary>
+    /// Builds the call options of one call from the per-call arguments of a wrapper method. The deadline is the
+    /// earlier of: the call's own (explicit, else now plus the per-call timeout, else the default), now plus the
+    /// service config's timeout, and the deadline of the <see cref="GrpcDeadlinePropagation"/> scope around the call.
+    /// </summary>
     /// <param name="method">The RPC method name.</param>
     /// <param name="headers">Per-call metadata; its keys replace the default entries of the same key.</param>
-    /// <param name="deadline">An explicit deadline; when given it always wins.</param>
+    /// <param name="deadline">An explicit deadline; when given it wins over every timeout.</param>
     /// <param name="timeout">A per-call timeout; wins over the method's and the client's default timeout.</param>
     /// <param name="cancellationToken">The call's cancellation token.</param>
     /// <returns>The call options.</returns>
     public CallOptions CreateCallOptions(string method, Metadata? headers, DateTime? deadline, TimeSpan? timeout, CancellationToken cancellationToken)
     {
+        DateTime now = _utcNow();
         DateTime? effectiveDeadline = deadline.HasValue
-            ? deadline
-            : GrpcDeadlines.Compute(_utcNow(), null, timeout, GetDefaultTimeout(method), null);
+            ? GrpcDeadlines.ToUtc(deadline.Value)
+            : GrpcDeadlines.Compute(now, null, timeout, GetDefaultTimeout(method), null);
+        effectiveDeadline = Limit(method, now, effectiveDeadline, ref cancellationToken);
         return new CallOptions(GrpcMetadataMerge.Merge(_metadata, headers), effectiveDeadline, cancellationToken);
     }
 
     /// <summary>
-    /// Applies the defaults to full call options: merges the default metadata into its headers and, when
-    /// it has no deadline (and no propagation token), sets the method's default deadline.
+    /// Applies the defaults to full call options: merges the default metadata into its headers and, when it has no
+    /// deadline (and no propagation token), sets the method's default deadline; then limits the deadline as
+    /// <see cref="CreateCallOptions"/> does.
     /// </summary>
     /// <param name="method">The RPC method name.</param>
     /// <param name="options">The caller's call options.</param>
@@ -167,16 +241,47 @@ public sealed class GrpcCallDefaults
             options = options.WithHeaders(merged);
         }
 
-        if (options.Deadline is null && options.PropagationToken is null)
+        if (options.PropagationToken is not null)
         {
-            DateTime? deadline = GrpcDeadlines.Compute(_utcNow(), null, null, GetDefaultTimeout(method), null);
-            if (deadline is DateTime value)
-            {
-                options = options.WithDeadline(value);
-            }
+            // gRPC rejects an explicit deadline together with a propagated one.
+            return options;
         }
 
-        return options;
+        DateTime now = _utcNow();
+        DateTime? deadline = options.Deadline is DateTime given
+            ? GrpcDeadlines.ToUtc(given)
+            : GrpcDeadlines.Compute(now, null, null, GetDefaultTimeout(method), null);
+        CancellationToken token = options.CancellationToken;
+        DateTime? limited = Limit(method, now, deadline, ref token);
+        if (limited is DateTime value && value != options.Deadline)
+        {
+            options = options.WithDeadline(value);
+        }
+
+        return token == options.CancellationToken ? options : options.WithCancellationToken(token);
+    }
+
+    /// <summary>The earlier of <paramref name="deadline"/>, the service config's limit and the propagated deadline.</summary>
+    private DateTime? Limit(string method, DateTime now, DateTime? deadline, ref CancellationToken cancellationToken)
+    {
+        if (deadline == DateTime.MaxValue)
+        {
+            deadline = null;
+        }
+
+        if (GetMaxTimeout(method) is TimeSpan max)
+        {
+            deadline = GrpcDeadlines.Earlier(deadline, GrpcDeadlines.Compute(now, null, max, null, null));
+        }
+
+        GrpcPropagationScope? scope = GrpcDeadlinePropagation.Current;
+        if (scope is not null)
+        {
+            deadline = GrpcDeadlines.Earlier(deadline, scope.Deadline);
+            cancellationToken = scope.Link(cancellationToken);
+        }
+
+        return deadline;
     }
 
     private static void ValidateTimeout(TimeSpan? timeout, string name)

@@ -46,4 +46,19 @@ public sealed class GrpcClientDefaults
     /// by default, or replace them entirely (<see langword="false"/>).
     /// </summary>
     public bool InheritGeneratedDefaults { get; set; } = true;
+
+    /// <summary>
+    /// A gRPC service config whose <c>methodConfig[].timeout</c> values cap the calls of the wrapper's service
+    /// (matched by the spec's name rules), or <see langword="null"/> to keep the generated one (from
+    /// <c>ProtoGenServiceConfig</c> at build time). Unlike <see cref="DefaultTimeout"/> and
+    /// <see cref="MethodTimeouts"/>, these are maxima: a call's deadline is the earlier of its own and now plus the
+    /// service config's timeout, so a per-call timeout can shorten it but never lengthen it.
+    /// </summary>
+    public GrpcServiceConfig? ServiceConfig { get; set; }
+
+    /// <summary>Defaults whose only setting is a service config (see <see cref="ServiceConfig"/>).</summary>
+    /// <param name="json">The service config JSON.</param>
+    /// <returns>The defaults.</returns>
+    /// <exception cref="FormatException">The JSON is not a valid service config (see <see cref="GrpcServiceConfig.Parse"/>).</exception>
+    public static GrpcClientDefaults FromServiceConfig(string json) => new() { ServiceConfig = GrpcServiceConfig.Parse(json) };
 }

@@ -43,4 +43,17 @@ public static class GrpcDeadlines
             ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
             : now + timeout;
     }
+
+    /// <summary>The earlier of two deadlines; <see langword="null"/> is no deadline.</summary>
+    internal static DateTime? Earlier(DateTime? left, DateTime? right)
+        => left is not DateTime a ? right : right is not DateTime b ? left : (a <= b ? a : b);
+
+    /// <summary><paramref name="value"/> as UTC (local times are converted; unspecified ones are taken as UTC, as gRPC does).</summary>
+    internal static DateTime ToUtc(DateTime value)
+        => value.Kind switch
+        {
+            DateTimeKind.Utc => value,
+            DateTimeKind.Local => value.ToUniversalTime(),
+            _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        };
 }

@@ -143,7 +143,8 @@ public sealed class CompilationTests
 
         GeneratorRun run = GeneratorHarness.Run(
             GeneratorHarness.Fixture("route_guide").Append(usage),
-            "service\trouteguide.RouteGuide\tdefaultTimeout=5s\n");
+            "service\trouteguide.RouteGuide\tdefaultTimeout=5s\n",
+            new System.Collections.Generic.Dictionary<string, string> { ["build_property.ProtoGenClientWrapperOverloads"] = "All" });
 
         Compilation strict = run.Output.WithOptions(((CSharpCompilationOptions)run.Output.Options).WithGeneralDiagnosticOption(ReportDiagnostic.Error));
         Assert.Empty(strict.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(d => d.ToString()));

@@ -21,35 +21,8 @@ namespace Acme.Inventory.Client
         /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
         /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Acme.Inventory.Client.StockReply GetStock(global::Acme.Inventory.Client.StockRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Reports the stock of one item.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Acme.Inventory.Client.StockReply GetStock(global::Acme.Inventory.Client.StockRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// Reports the stock of one item.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Acme.Inventory.Client.StockReply> GetStockAsync(global::Acme.Inventory.Client.StockRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Reports the stock of one item.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Acme.Inventory.Client.StockReply> GetStockAsync(global::Acme.Inventory.Client.StockRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// Uploads stock counts; replies with the number of items counted.
@@ -60,13 +33,6 @@ namespace Acme.Inventory.Client
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncClientStreamingCall<global::Acme.Inventory.Client.StockReply, global::Acme.Inventory.Client.UploadSummary> UploadCounts(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Uploads stock counts; replies with the number of items counted.
-        /// </summary>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncClientStreamingCall<global::Acme.Inventory.Client.StockReply, global::Acme.Inventory.Client.UploadSummary> UploadCounts(global::Grpc.Core.CallOptions options);
     }
 
     /// <summary>
@@ -78,7 +44,7 @@ namespace Acme.Inventory.Client
     public partial class InventoryClientWrapper : global::Acme.Inventory.Client.IInventoryClient
     {
         private readonly global::Acme.Inventory.Client.Inventory.InventoryClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -103,14 +69,14 @@ namespace Acme.Inventory.Client
         public InventoryClientWrapper(global::Acme.Inventory.Client.Inventory.InventoryClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("acme.inventory.v2.Inventory", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Acme.Inventory.Client.Inventory.InventoryClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -123,27 +89,11 @@ namespace Acme.Inventory.Client
         }
 
         /// <inheritdoc/>
-        public global::Acme.Inventory.Client.StockReply GetStock(global::Acme.Inventory.Client.StockRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetStock(request, _defaults.CreateCallOptions("GetStock", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Acme.Inventory.Client.StockReply GetStock(global::Acme.Inventory.Client.StockRequest request, global::Grpc.Core.CallOptions options)
-            => _client.GetStock(request, _defaults.Apply("GetStock", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Acme.Inventory.Client.StockReply> GetStockAsync(global::Acme.Inventory.Client.StockRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetStockAsync(request, _defaults.CreateCallOptions("GetStock", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Acme.Inventory.Client.StockReply> GetStockAsync(global::Acme.Inventory.Client.StockRequest request, global::Grpc.Core.CallOptions options)
-            => _client.GetStockAsync(request, _defaults.Apply("GetStock", options));
+            => _client.GetStockAsync(request, _defaults.Current.CreateCallOptions("GetStock", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncClientStreamingCall<global::Acme.Inventory.Client.StockReply, global::Acme.Inventory.Client.UploadSummary> UploadCounts(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.UploadCounts(_defaults.CreateCallOptions("UploadCounts", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncClientStreamingCall<global::Acme.Inventory.Client.StockReply, global::Acme.Inventory.Client.UploadSummary> UploadCounts(global::Grpc.Core.CallOptions options)
-            => _client.UploadCounts(_defaults.Apply("UploadCounts", options));
+            => _client.UploadCounts(_defaults.Current.CreateCallOptions("UploadCounts", headers, deadline, timeout, cancellationToken));
     }
 }

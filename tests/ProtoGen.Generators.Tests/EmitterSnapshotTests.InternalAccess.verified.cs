@@ -26,50 +26,8 @@ namespace Routeguide
         /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
         /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A simple RPC.
-        ///
-        /// Obtains the feature at a given position.
-        ///
-        /// A feature with an empty name is returned if there's no feature at the given
-        /// position.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// A simple RPC.
-        ///
-        /// Obtains the feature at a given position.
-        ///
-        /// A feature with an empty name is returned if there's no feature at the given
-        /// position.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A simple RPC.
-        ///
-        /// Obtains the feature at a given position.
-        ///
-        /// A feature with an empty name is returned if there's no feature at the given
-        /// position.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// A server-to-client streaming RPC.
@@ -86,19 +44,6 @@ namespace Routeguide
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A server-to-client streaming RPC.
-        ///
-        /// Obtains the Features available within the given Rectangle.  Results are
-        /// streamed rather than returned at once (e.g. in a response message with a
-        /// repeated field), as the rectangle may cover a large area and contain a
-        /// huge number of features.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// A server-to-client streaming RPC.
@@ -130,16 +75,6 @@ namespace Routeguide
         global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
-        /// A client-to-server streaming RPC.
-        ///
-        /// Accepts a stream of Points on a route being traversed, returning a
-        /// RouteSummary when traversal is completed.
-        /// </summary>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.CallOptions options);
-
-        /// <summary>
         /// A Bidirectional streaming RPC.
         ///
         /// Accepts a stream of RouteNotes sent while a route is being traversed,
@@ -151,16 +86,6 @@ namespace Routeguide
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A Bidirectional streaming RPC.
-        ///
-        /// Accepts a stream of RouteNotes sent while a route is being traversed,
-        /// while receiving other RouteNotes (e.g. from other users).
-        /// </summary>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.CallOptions options);
     }
 
     /// <summary>
@@ -172,7 +97,7 @@ namespace Routeguide
     internal partial class RouteGuideClientWrapper : global::Routeguide.IRouteGuideClient
     {
         private readonly global::Routeguide.RouteGuide.RouteGuideClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -197,14 +122,14 @@ namespace Routeguide
         public RouteGuideClientWrapper(global::Routeguide.RouteGuide.RouteGuideClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("routeguide.RouteGuide", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Routeguide.RouteGuide.RouteGuideClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -215,28 +140,12 @@ namespace Routeguide
         }
 
         /// <inheritdoc/>
-        public global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetFeature(request, _defaults.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.CallOptions options)
-            => _client.GetFeature(request, _defaults.Apply("GetFeature", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetFeatureAsync(request, _defaults.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.CallOptions options)
-            => _client.GetFeatureAsync(request, _defaults.Apply("GetFeature", options));
+            => _client.GetFeatureAsync(request, _defaults.Current.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.ListFeatures(request, _defaults.CreateCallOptions("ListFeatures", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.CallOptions options)
-            => _client.ListFeatures(request, _defaults.Apply("ListFeatures", options));
+            => _client.ListFeatures(request, _defaults.Current.CreateCallOptions("ListFeatures", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Routeguide.Feature> ListFeaturesStreamAsync(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -244,19 +153,11 @@ namespace Routeguide
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.RecordRoute(_defaults.CreateCallOptions("RecordRoute", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.CallOptions options)
-            => _client.RecordRoute(_defaults.Apply("RecordRoute", options));
+            => _client.RecordRoute(_defaults.Current.CreateCallOptions("RecordRoute", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.RouteChat(_defaults.CreateCallOptions("RouteChat", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.CallOptions options)
-            => _client.RouteChat(_defaults.Apply("RouteChat", options));
+            => _client.RouteChat(_defaults.Current.CreateCallOptions("RouteChat", headers, deadline, timeout, cancellationToken));
     }
 }
 
@@ -281,35 +182,8 @@ internal partial interface IEchoClient
     /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
     /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response received from the server.</returns>
-    global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Echoes one message.
-    /// </summary>
-    /// <param name="request">The request to send to the server.</param>
-    /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-    /// <returns>The response received from the server.</returns>
-    global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.CallOptions options);
-
-    /// <summary>
-    /// Echoes one message.
-    /// </summary>
-    /// <param name="request">The request to send to the server.</param>
-    /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-    /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-    /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The call object.</returns>
     global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Echoes one message.
-    /// </summary>
-    /// <param name="request">The request to send to the server.</param>
-    /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-    /// <returns>The call object.</returns>
-    global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.CallOptions options);
 
     /// <summary>
     /// Echoes every message it receives.
@@ -320,13 +194,6 @@ internal partial interface IEchoClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The call object.</returns>
     global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Echoes every message it receives.
-    /// </summary>
-    /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-    /// <returns>The call object.</returns>
-    global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.CallOptions options);
 }
 
 /// <summary>
@@ -338,7 +205,7 @@ internal partial interface IEchoClient
 internal partial class EchoClientWrapper : global::IEchoClient
 {
     private readonly global::Echo.EchoClient _client;
-    private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+    private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
     /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
     /// <param name="channel">The channel to call over.</param>
@@ -363,14 +230,14 @@ internal partial class EchoClientWrapper : global::IEchoClient
     public EchoClientWrapper(global::Echo.EchoClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
     {
         _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-        _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+        _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("Echo", CreateGeneratedDefaults(), defaults);
     }
 
     /// <summary>The generated client this wrapper calls.</summary>
     public global::Echo.EchoClient Client => _client;
 
     /// <summary>The defaults in effect.</summary>
-    public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+    public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
     /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
     /// <returns>The build-configured defaults.</returns>
@@ -382,26 +249,10 @@ internal partial class EchoClientWrapper : global::IEchoClient
     }
 
     /// <inheritdoc/>
-    public global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => _client.Say(request, _defaults.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
-
-    /// <inheritdoc/>
-    public global::EchoMessage Say(global::EchoMessage request, global::Grpc.Core.CallOptions options)
-        => _client.Say(request, _defaults.Apply("Say", options));
-
-    /// <inheritdoc/>
     public global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => _client.SayAsync(request, _defaults.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
-
-    /// <inheritdoc/>
-    public global::Grpc.Core.AsyncUnaryCall<global::EchoMessage> SayAsync(global::EchoMessage request, global::Grpc.Core.CallOptions options)
-        => _client.SayAsync(request, _defaults.Apply("Say", options));
+        => _client.SayAsync(request, _defaults.Current.CreateCallOptions("Say", headers, deadline, timeout, cancellationToken));
 
     /// <inheritdoc/>
     public global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => _client.Chat(_defaults.CreateCallOptions("Chat", headers, deadline, timeout, cancellationToken));
-
-    /// <inheritdoc/>
-    public global::Grpc.Core.AsyncDuplexStreamingCall<global::EchoMessage, global::EchoMessage> Chat(global::Grpc.Core.CallOptions options)
-        => _client.Chat(_defaults.Apply("Chat", options));
+        => _client.Chat(_defaults.Current.CreateCallOptions("Chat", headers, deadline, timeout, cancellationToken));
 }

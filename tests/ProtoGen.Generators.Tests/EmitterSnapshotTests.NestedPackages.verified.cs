@@ -27,92 +27,8 @@ namespace Grpc.Health.V1
         /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
         /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Check gets the health of the specified service. If the requested service
-        /// is unknown, the call will fail with status NOT_FOUND. If the caller does
-        /// not specify a service name, the server should respond with its overall
-        /// health status.
-        ///
-        /// Clients should set a deadline when calling Check, and can declare the
-        /// server unhealthy if they do not receive a timely response.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// Check gets the health of the specified service. If the requested service
-        /// is unknown, the call will fail with status NOT_FOUND. If the caller does
-        /// not specify a service name, the server should respond with its overall
-        /// health status.
-        ///
-        /// Clients should set a deadline when calling Check, and can declare the
-        /// server unhealthy if they do not receive a timely response.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Check gets the health of the specified service. If the requested service
-        /// is unknown, the call will fail with status NOT_FOUND. If the caller does
-        /// not specify a service name, the server should respond with its overall
-        /// health status.
-        ///
-        /// Clients should set a deadline when calling Check, and can declare the
-        /// server unhealthy if they do not receive a timely response.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// List provides a non-atomic snapshot of the health of all the available
-        /// services.
-        ///
-        /// The server may respond with a RESOURCE_EXHAUSTED error if too many services
-        /// exist.
-        ///
-        /// Clients should set a deadline when calling List, and can declare the server
-        /// unhealthy if they do not receive a timely response.
-        ///
-        /// Clients should keep in mind that the list of health services exposed by an
-        /// application can change over the lifetime of the process.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// List provides a non-atomic snapshot of the health of all the available
-        /// services.
-        ///
-        /// The server may respond with a RESOURCE_EXHAUSTED error if too many services
-        /// exist.
-        ///
-        /// Clients should set a deadline when calling List, and can declare the server
-        /// unhealthy if they do not receive a timely response.
-        ///
-        /// Clients should keep in mind that the list of health services exposed by an
-        /// application can change over the lifetime of the process.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// List provides a non-atomic snapshot of the health of all the available
@@ -134,24 +50,6 @@ namespace Grpc.Health.V1
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// List provides a non-atomic snapshot of the health of all the available
-        /// services.
-        ///
-        /// The server may respond with a RESOURCE_EXHAUSTED error if too many services
-        /// exist.
-        ///
-        /// Clients should set a deadline when calling List, and can declare the server
-        /// unhealthy if they do not receive a timely response.
-        ///
-        /// Clients should keep in mind that the list of health services exposed by an
-        /// application can change over the lifetime of the process.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// Performs a watch for the serving status of the requested service.
@@ -196,28 +94,6 @@ namespace Grpc.Health.V1
         /// clients should retry the call with appropriate exponential backoff.
         /// </summary>
         /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// Performs a watch for the serving status of the requested service.
-        /// The server will immediately send back a message indicating the current
-        /// serving status.  It will then subsequently send a new message whenever
-        /// the service's serving status changes.
-        ///
-        /// If the requested service is unknown when the call is received, the
-        /// server will send a message setting the serving status to
-        /// SERVICE_UNKNOWN but will *not* terminate the call.  If at some
-        /// future point, the serving status of the service becomes known, the
-        /// server will send a new message with the service's serving status.
-        ///
-        /// If the call terminates with status UNIMPLEMENTED, then clients
-        /// should assume this method is not supported and should not retry the
-        /// call.  If the call terminates with any other status (including OK),
-        /// clients should retry the call with appropriate exponential backoff.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
         /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
         /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
         /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
@@ -235,7 +111,7 @@ namespace Grpc.Health.V1
     public partial class HealthClientWrapper : global::Grpc.Health.V1.IHealthClient
     {
         private readonly global::Grpc.Health.V1.Health.HealthClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -260,14 +136,14 @@ namespace Grpc.Health.V1
         public HealthClientWrapper(global::Grpc.Health.V1.Health.HealthClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("grpc.health.v1.Health", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Grpc.Health.V1.Health.HealthClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -278,44 +154,16 @@ namespace Grpc.Health.V1
         }
 
         /// <inheritdoc/>
-        public global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.Check(request, _defaults.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Health.V1.HealthCheckResponse Check(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.Check(request, _defaults.Apply("Check", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.CheckAsync(request, _defaults.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthCheckResponse> CheckAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.CheckAsync(request, _defaults.Apply("Check", options));
-
-        /// <inheritdoc/>
-        public global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.List(request, _defaults.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Health.V1.HealthListResponse List(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options)
-            => _client.List(request, _defaults.Apply("List", options));
+            => _client.CheckAsync(request, _defaults.Current.CreateCallOptions("Check", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.ListAsync(request, _defaults.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Grpc.Health.V1.HealthListResponse> ListAsync(global::Grpc.Health.V1.HealthListRequest request, global::Grpc.Core.CallOptions options)
-            => _client.ListAsync(request, _defaults.Apply("List", options));
+            => _client.ListAsync(request, _defaults.Current.CreateCallOptions("List", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.Watch(request, _defaults.CreateCallOptions("Watch", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncServerStreamingCall<global::Grpc.Health.V1.HealthCheckResponse> Watch(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.CallOptions options)
-            => _client.Watch(request, _defaults.Apply("Watch", options));
+            => _client.Watch(request, _defaults.Current.CreateCallOptions("Watch", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Grpc.Health.V1.HealthCheckResponse> WatchStreamAsync(global::Grpc.Health.V1.HealthCheckRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -348,14 +196,6 @@ namespace Grpc.Reflection.V1Alpha
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// The reflection service is structured as a bidirectional stream, ensuring
-        /// all related requests go to a single server.
-        /// </summary>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.CallOptions options);
     }
 
     /// <summary>
@@ -367,7 +207,7 @@ namespace Grpc.Reflection.V1Alpha
     public partial class ServerReflectionClientWrapper : global::Grpc.Reflection.V1Alpha.IServerReflectionClient
     {
         private readonly global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -392,14 +232,14 @@ namespace Grpc.Reflection.V1Alpha
         public ServerReflectionClientWrapper(global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("grpc.reflection.v1alpha.ServerReflection", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -411,10 +251,6 @@ namespace Grpc.Reflection.V1Alpha
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.ServerReflectionInfo(_defaults.CreateCallOptions("ServerReflectionInfo", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncDuplexStreamingCall<global::Grpc.Reflection.V1Alpha.ServerReflectionRequest, global::Grpc.Reflection.V1Alpha.ServerReflectionResponse> ServerReflectionInfo(global::Grpc.Core.CallOptions options)
-            => _client.ServerReflectionInfo(_defaults.Apply("ServerReflectionInfo", options));
+            => _client.ServerReflectionInfo(_defaults.Current.CreateCallOptions("ServerReflectionInfo", headers, deadline, timeout, cancellationToken));
     }
 }

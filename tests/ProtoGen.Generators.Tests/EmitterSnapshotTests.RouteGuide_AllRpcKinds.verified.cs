@@ -172,7 +172,7 @@ namespace Routeguide
     public partial class RouteGuideClientWrapper : global::Routeguide.IRouteGuideClient
     {
         private readonly global::Routeguide.RouteGuide.RouteGuideClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -197,14 +197,14 @@ namespace Routeguide
         public RouteGuideClientWrapper(global::Routeguide.RouteGuide.RouteGuideClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("routeguide.RouteGuide", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Routeguide.RouteGuide.RouteGuideClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -221,27 +221,27 @@ namespace Routeguide
 
         /// <inheritdoc/>
         public global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetFeature(request, _defaults.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
+            => _client.GetFeature(request, _defaults.Current.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Routeguide.Feature GetFeature(global::Routeguide.Point request, global::Grpc.Core.CallOptions options)
-            => _client.GetFeature(request, _defaults.Apply("GetFeature", options));
+            => _client.GetFeature(request, _defaults.Current.Apply("GetFeature", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.GetFeatureAsync(request, _defaults.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
+            => _client.GetFeatureAsync(request, _defaults.Current.CreateCallOptions("GetFeature", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Routeguide.Feature> GetFeatureAsync(global::Routeguide.Point request, global::Grpc.Core.CallOptions options)
-            => _client.GetFeatureAsync(request, _defaults.Apply("GetFeature", options));
+            => _client.GetFeatureAsync(request, _defaults.Current.Apply("GetFeature", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.ListFeatures(request, _defaults.CreateCallOptions("ListFeatures", headers, deadline, timeout, cancellationToken));
+            => _client.ListFeatures(request, _defaults.Current.CreateCallOptions("ListFeatures", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Routeguide.Feature> ListFeatures(global::Routeguide.Rectangle request, global::Grpc.Core.CallOptions options)
-            => _client.ListFeatures(request, _defaults.Apply("ListFeatures", options));
+            => _client.ListFeatures(request, _defaults.Current.Apply("ListFeatures", options));
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Routeguide.Feature> ListFeaturesStreamAsync(global::Routeguide.Rectangle request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -249,18 +249,18 @@ namespace Routeguide
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.RecordRoute(_defaults.CreateCallOptions("RecordRoute", headers, deadline, timeout, cancellationToken));
+            => _client.RecordRoute(_defaults.Current.CreateCallOptions("RecordRoute", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncClientStreamingCall<global::Routeguide.Point, global::Routeguide.RouteSummary> RecordRoute(global::Grpc.Core.CallOptions options)
-            => _client.RecordRoute(_defaults.Apply("RecordRoute", options));
+            => _client.RecordRoute(_defaults.Current.Apply("RecordRoute", options));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.RouteChat(_defaults.CreateCallOptions("RouteChat", headers, deadline, timeout, cancellationToken));
+            => _client.RouteChat(_defaults.Current.CreateCallOptions("RouteChat", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncDuplexStreamingCall<global::Routeguide.RouteNote, global::Routeguide.RouteNote> RouteChat(global::Grpc.Core.CallOptions options)
-            => _client.RouteChat(_defaults.Apply("RouteChat", options));
+            => _client.RouteChat(_defaults.Current.Apply("RouteChat", options));
     }
 }

@@ -21,56 +21,8 @@ namespace Examples.Multi.V1
         /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
         /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Examples.Multi.V1.NowReply Now(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Returns the current time.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Examples.Multi.V1.NowReply Now(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// Returns the current time.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.NowReply> NowAsync(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Returns the current time.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.NowReply> NowAsync(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// An old way to read the time.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        [global::System.Obsolete]
-        global::Examples.Multi.V1.NowReply LegacyNow(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An old way to read the time.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        [global::System.Obsolete]
-        global::Examples.Multi.V1.NowReply LegacyNow(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// An old way to read the time.
@@ -83,15 +35,6 @@ namespace Examples.Multi.V1
         /// <returns>The call object.</returns>
         [global::System.Obsolete]
         global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.NowReply> LegacyNowAsync(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An old way to read the time.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        [global::System.Obsolete]
-        global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.NowReply> LegacyNowAsync(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.CallOptions options);
     }
 
     /// <summary>
@@ -103,7 +46,7 @@ namespace Examples.Multi.V1
     public partial class ClockClientWrapper : global::Examples.Multi.V1.IClockClient
     {
         private readonly global::Examples.Multi.V1.Clock.ClockClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -128,14 +71,14 @@ namespace Examples.Multi.V1
         public ClockClientWrapper(global::Examples.Multi.V1.Clock.ClockClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("examples.multi.v1.Clock", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Examples.Multi.V1.Clock.ClockClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -147,40 +90,13 @@ namespace Examples.Multi.V1
         }
 
         /// <inheritdoc/>
-        public global::Examples.Multi.V1.NowReply Now(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.Now(request, _defaults.CreateCallOptions("Now", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Examples.Multi.V1.NowReply Now(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.CallOptions options)
-            => _client.Now(request, _defaults.Apply("Now", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.NowReply> NowAsync(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.NowAsync(request, _defaults.CreateCallOptions("Now", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.NowReply> NowAsync(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.CallOptions options)
-            => _client.NowAsync(request, _defaults.Apply("Now", options));
-
-        /// <inheritdoc/>
-        [global::System.Obsolete]
-        public global::Examples.Multi.V1.NowReply LegacyNow(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.LegacyNow(request, _defaults.CreateCallOptions("LegacyNow", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        [global::System.Obsolete]
-        public global::Examples.Multi.V1.NowReply LegacyNow(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.CallOptions options)
-            => _client.LegacyNow(request, _defaults.Apply("LegacyNow", options));
+            => _client.NowAsync(request, _defaults.Current.CreateCallOptions("Now", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         [global::System.Obsolete]
         public global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.NowReply> LegacyNowAsync(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.LegacyNowAsync(request, _defaults.CreateCallOptions("LegacyNow", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        [global::System.Obsolete]
-        public global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.NowReply> LegacyNowAsync(global::Examples.Multi.V1.NowRequest request, global::Grpc.Core.CallOptions options)
-            => _client.LegacyNowAsync(request, _defaults.Apply("LegacyNow", options));
+            => _client.LegacyNowAsync(request, _defaults.Current.CreateCallOptions("LegacyNow", headers, deadline, timeout, cancellationToken));
     }
 }
 
@@ -207,35 +123,8 @@ namespace Examples.Multi.V1
         /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
         /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Examples.Multi.V1.HelloReply SayHello(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Says hello to &lt;name> &amp; friends.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The response received from the server.</returns>
-        global::Examples.Multi.V1.HelloReply SayHello(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.CallOptions options);
-
-        /// <summary>
-        /// Says hello to &lt;name> &amp; friends.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="headers">Metadata of this call; a key given here replaces the default metadata of that key.</param>
-        /// <param name="deadline">The deadline of this call (UTC); when given it wins over every timeout.</param>
-        /// <param name="timeout">The timeout of this call; wins over the method's and the client's default timeout.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.HelloReply> SayHelloAsync(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Says hello to &lt;name> &amp; friends.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.HelloReply> SayHelloAsync(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// Says hello once per repetition, as a stream.
@@ -247,14 +136,6 @@ namespace Examples.Multi.V1
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The call object.</returns>
         global::Grpc.Core.AsyncServerStreamingCall<global::Examples.Multi.V1.HelloReply> SayHelloStream(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Says hello once per repetition, as a stream.
-        /// </summary>
-        /// <param name="request">The request to send to the server.</param>
-        /// <param name="options">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>
-        /// <returns>The call object.</returns>
-        global::Grpc.Core.AsyncServerStreamingCall<global::Examples.Multi.V1.HelloReply> SayHelloStream(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.CallOptions options);
 
         /// <summary>
         /// Says hello once per repetition, as a stream.
@@ -277,7 +158,7 @@ namespace Examples.Multi.V1
     public partial class GreeterClientWrapper : global::Examples.Multi.V1.IGreeterClient
     {
         private readonly global::Examples.Multi.V1.Greeter.GreeterClient _client;
-        private readonly global::ProtoGen.Runtime.GrpcCallDefaults _defaults;
+        private readonly global::ProtoGen.Runtime.GrpcCallDefaultsSource _defaults;
 
         /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
         /// <param name="channel">The channel to call over.</param>
@@ -302,14 +183,14 @@ namespace Examples.Multi.V1
         public GreeterClientWrapper(global::Examples.Multi.V1.Greeter.GreeterClient client, global::ProtoGen.Runtime.GrpcClientDefaults? defaults = null)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.Create(CreateGeneratedDefaults(), defaults);
+            _defaults = global::ProtoGen.Runtime.GrpcCallDefaults.ForService("examples.multi.v1.Greeter", CreateGeneratedDefaults(), defaults);
         }
 
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Examples.Multi.V1.Greeter.GreeterClient Client => _client;
 
         /// <summary>The defaults in effect.</summary>
-        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults;
+        public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
         /// <returns>The build-configured defaults.</returns>
@@ -321,28 +202,12 @@ namespace Examples.Multi.V1
         }
 
         /// <inheritdoc/>
-        public global::Examples.Multi.V1.HelloReply SayHello(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.SayHello(request, _defaults.CreateCallOptions("SayHello", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Examples.Multi.V1.HelloReply SayHello(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.CallOptions options)
-            => _client.SayHello(request, _defaults.Apply("SayHello", options));
-
-        /// <inheritdoc/>
         public global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.HelloReply> SayHelloAsync(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.SayHelloAsync(request, _defaults.CreateCallOptions("SayHello", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncUnaryCall<global::Examples.Multi.V1.HelloReply> SayHelloAsync(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.CallOptions options)
-            => _client.SayHelloAsync(request, _defaults.Apply("SayHello", options));
+            => _client.SayHelloAsync(request, _defaults.Current.CreateCallOptions("SayHello", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::Grpc.Core.AsyncServerStreamingCall<global::Examples.Multi.V1.HelloReply> SayHelloStream(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _client.SayHelloStream(request, _defaults.CreateCallOptions("SayHelloStream", headers, deadline, timeout, cancellationToken));
-
-        /// <inheritdoc/>
-        public global::Grpc.Core.AsyncServerStreamingCall<global::Examples.Multi.V1.HelloReply> SayHelloStream(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.CallOptions options)
-            => _client.SayHelloStream(request, _defaults.Apply("SayHelloStream", options));
+            => _client.SayHelloStream(request, _defaults.Current.CreateCallOptions("SayHelloStream", headers, deadline, timeout, cancellationToken));
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Examples.Multi.V1.HelloReply> SayHelloStreamStreamAsync(global::Examples.Multi.V1.HelloRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -18,10 +18,21 @@ public sealed class EmitterSnapshotTests
     [Fact]
     public async Task RouteGuide_AllRpcKinds()
     {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), RouteGuideManifest, AllOverloads);
+        Assert.Empty(run.Diagnostics);
+        await Verifier.Verify(RoslynHarness.RenderSources(run.Result)).UseExtension("cs");
+    }
+
+    [Fact]
+    public async Task RouteGuide_MinimalOverloads_TheDefault()
+    {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Fixture("route_guide"), RouteGuideManifest);
         Assert.Empty(run.Diagnostics);
         await Verifier.Verify(RoslynHarness.RenderSources(run.Result)).UseExtension("cs");
     }
+
+    /// <summary>ProtoGenClientWrapperOverloads=All: the CallOptions overloads and the blocking unary calls too.</summary>
+    private static System.Collections.Generic.Dictionary<string, string> AllOverloads => new() { ["build_property.ProtoGenClientWrapperOverloads"] = "All" };
 
     [Fact]
     public async Task SeveralServicesInOneFile()

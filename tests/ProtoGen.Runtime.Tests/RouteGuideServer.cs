@@ -1,18 +1,11 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Routeguide;
 using Xunit;
 
@@ -23,23 +16,17 @@ namespace ProtoGen.Runtime.Tests;
 /// </summary>
 public sealed class RouteGuideServer : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private TestGrpcApp? _app;
 
     public GrpcChannel Channel { get; private set; } = null!;
 
+    /// <summary>The server's address (http://127.0.0.1:PORT).</summary>
+    public Uri Address => _app!.Address;
+
     public async Task InitializeAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse("127.0.0.1"), 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Logging.ClearProviders();
-        builder.Services.AddGrpc();
-        _app = builder.Build();
-        _app.MapGrpcService<RouteGuideService>();
-        await _app.StartAsync();
-
-        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Channel = GrpcChannel.ForAddress(address);
+        _app = await TestGrpcApp.StartAsync(_ => { }, app => app.MapGrpcService<RouteGuideService>());
+        Channel = GrpcChannel.ForAddress(_app.Address);
 
         // Warm up (connection, JIT) every RPC kind, so that the tests' short deadlines measure calls, not
         // start-up: a cold duplex call once ran out of its 400 ms before its first write on a loaded machine.
@@ -73,7 +60,6 @@ public sealed class RouteGuideServer : IAsyncLifetime
         Channel?.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
             await _app.DisposeAsync();
         }
     }
@@ -88,6 +74,12 @@ internal sealed class RouteGuideService : RouteGuide.RouteGuideBase
 {
     public override async Task<Feature> GetFeature(Point request, ServerCallContext context)
     {
+        // Longitude 1: the first attempt fails with UNAVAILABLE, a retry (gRPC's grpc-previous-rpc-attempts header) succeeds.
+        if (request.Longitude == 1 && context.RequestHeaders.Get("grpc-previous-rpc-attempts") is null)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "first attempt fails"));
+        }
+
         Feature seen = Describe(context);
         if (request.Latitude > 0)
         {
@@ -128,17 +120,17 @@ internal sealed class RouteGuideService : RouteGuide.RouteGuideBase
         }
     }
 
-    private static Feature Describe(ServerCallContext context)
+    internal static Feature Describe(ServerCallContext context)
     {
         string metadata = string.Join(
             ";",
             context.RequestHeaders
-                .Where(entry => entry.Key.StartsWith("x-", StringComparison.Ordinal))
+                .Where(entry => entry.Key.StartsWith("x-", StringComparison.Ordinal) || entry.Key == "authorization")
                 .Select(entry => entry.Key + "=" + (entry.IsBinary ? "bytes:" + Convert.ToHexString(entry.ValueBytes) : entry.Value)));
         return new Feature { Name = metadata, Location = new Point { Longitude = RemainingMilliseconds(context) } };
     }
 
-    private static int RemainingMilliseconds(ServerCallContext context)
+    internal static int RemainingMilliseconds(ServerCallContext context)
         => context.Deadline >= DateTime.MaxValue.AddDays(-1)
             ? -1
             : (int)Math.Max(0, (context.Deadline - DateTime.UtcNow).TotalMilliseconds);

@@ -57,6 +57,30 @@ internal static class DiagnosticDescriptors
         "No client wrapper is generated for service '{0}' because the compilation does not reference ProtoGen.Runtime",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidServiceConfig = Create(
+        "PGEN1009",
+        "Invalid gRPC service config",
+        "The gRPC service config '{0}' is invalid: {1}; no wrapper uses it",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RegistrationRuntimeMissing = Create(
+        "PGEN1010",
+        "ProtoGen.Runtime.ClientFactory is not referenced",
+        "The compilation references Grpc.Net.ClientFactory but not ProtoGen.Runtime.ClientFactory, so no client wrapper gets a DI registration (Add...Client); reference the ProtoGen.Runtime.ClientFactory package to get them",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor SeveralServiceConfigs = Create(
+        "PGEN1011",
+        "More than one gRPC service config",
+        "The gRPC service config '{0}' is ignored: a project has one service config, and '{1}' is used",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RegistrationNameCollision = Create(
+        "PGEN1012",
+        "DI registration class name collides with an existing type",
+        "The type '{0}' already exists, so no DI registration is generated for service '{1}' (its wrapper is)",
+        DiagnosticSeverity.Warning);
+
     /// <summary>Looks a descriptor up by ID (manifest issues carry IDs, not descriptors).</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
     {

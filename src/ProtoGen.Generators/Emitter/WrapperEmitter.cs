@@ -12,7 +12,8 @@ internal static class WrapperEmitter
     private const string CallOptions = "global::Grpc.Core.CallOptions";
     private const string CallDefaults = "global::ProtoGen.Runtime.GrpcCallDefaults";
     private const string ClientDefaults = "global::ProtoGen.Runtime.GrpcClientDefaults";
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ProtoGen.Generators\", \"0.1.0\")]";
+    private const string DefaultsSource = "global::ProtoGen.Runtime.GrpcCallDefaultsSource";
+    private static readonly string GeneratedCode = GeneratorVersion.GeneratedCodeAttribute;
     private const string PerCallParametersAfterHeaders =
         " headers = null, global::System.DateTime? deadline = null, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default";
 
@@ -94,13 +95,8 @@ internal static class WrapperEmitter
         string client = Qualified(spec, spec.ServiceClassName + "." + spec.ClientClassName);
 
         // Convenience members are left out (or renamed) when an RPC already uses their name.
-        var taken = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (Member member in members)
-        {
-            taken.Add(member.Name);
-        }
-
-        string createDefaults = taken.Contains("CreateGeneratedDefaults") ? "CreateGeneratedClientDefaults" : "CreateGeneratedDefaults";
+        HashSet<string> taken = MemberNames(members);
+        string createDefaults = CreateDefaultsName(taken);
         writer.WriteLines($$"""
             /// <summary>
             /// A typed client of the gRPC service <c>{{spec.ServiceName}}</c> that wraps <see cref="{{client}}"/>
@@ -113,7 +109,7 @@ internal static class WrapperEmitter
         writer.OpenBlock();
         writer.WriteLines($$"""
             private readonly {{client}} _client;
-            private readonly {{CallDefaults}} _defaults;
+            private readonly {{DefaultsSource}} _defaults;
 
             /// <summary>Creates a wrapper that calls over <paramref name="channel"/>.</summary>
             /// <param name="channel">The channel to call over.</param>
@@ -138,9 +134,25 @@ internal static class WrapperEmitter
             public {{spec.WrapperName}}({{client}} client, {{MaybeNull(spec, ClientDefaults)}} defaults = null)
             {
                 _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-                _defaults = {{CallDefaults}}.Create({{createDefaults}}(), defaults);
+                _defaults = {{CallDefaults}}.ForService({{Literal(spec.ServiceName)}}, {{createDefaults}}(), defaults);
             }
             """);
+
+        if (spec.EmitsRegistration)
+        {
+            // For the DI registration (same assembly): defaults that follow IOptionsMonitor, read when each call starts.
+            writer.WriteLines($$"""
+
+                /// <summary>Creates a wrapper whose defaults are read from <paramref name="defaults"/> when each call starts.</summary>
+                /// <param name="defaults">The source of the defaults.</param>
+                /// <param name="client">The generated client.</param>
+                internal {{spec.WrapperName}}({{DefaultsSource}} defaults, {{client}} client)
+                {
+                    _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
+                    _defaults = defaults ?? throw new global::System.ArgumentNullException(nameof(defaults));
+                }
+                """);
+        }
 
         if (!taken.Contains("Client"))
         {
@@ -153,7 +165,7 @@ internal static class WrapperEmitter
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>The defaults in effect.</summary>");
-            writer.WriteLine($"public {CallDefaults} Defaults => _defaults;");
+            writer.WriteLine($"public {CallDefaults} Defaults => _defaults.Current;");
         }
 
         writer.WriteLines($$"""
@@ -178,6 +190,11 @@ internal static class WrapperEmitter
         {
             string value = entry.IsBinary ? $"global::System.Convert.FromBase64String({Literal(entry.Value)})" : Literal(entry.Value);
             writer.WriteLine($"defaults.DefaultMetadata.Add({Literal(entry.Key)}, {value});");
+        }
+
+        if (spec.HasServiceConfig)
+        {
+            writer.WriteLine($"defaults.ServiceConfig = {ServiceConfigEmitter.TypeName}.Instance;");
         }
 
         writer.WriteLine("return defaults;");
@@ -225,8 +242,8 @@ internal static class WrapperEmitter
                 : member.Method.Name;
             string request = member.Method.Kind is RpcKind.Unary or RpcKind.ServerStreaming ? "request, " : string.Empty;
             string options = member.Shape == Shape.PerCall
-                ? $"_defaults.CreateCallOptions({Literal(member.Method.Name)}, headers, deadline, timeout, cancellationToken)"
-                : $"_defaults.Apply({Literal(member.Method.Name)}, options)";
+                ? $"_defaults.Current.CreateCallOptions({Literal(member.Method.Name)}, headers, deadline, timeout, cancellationToken)"
+                : $"_defaults.Current.Apply({Literal(member.Method.Name)}, options)";
             writer.WriteLine($"public {member.ReturnType} {member.Name}({member.Parameters})");
             writer.Indent();
             writer.WriteLine($"=> _client.{clientMethod}({request}{options});");
@@ -305,7 +322,11 @@ internal static class WrapperEmitter
             switch (method.Kind)
             {
                 case RpcKind.Unary:
-                    AddPair(members, spec, method, method.Name, method.ResponseType, request);
+                    if (spec.AllOverloads)
+                    {
+                        AddPair(members, spec, method, method.Name, method.ResponseType, request);
+                    }
+
                     AddPair(members, spec, method, method.Name + "Async", $"global::Grpc.Core.AsyncUnaryCall<{method.ResponseType}>", request);
                     break;
                 case RpcKind.ServerStreaming:
@@ -332,7 +353,30 @@ internal static class WrapperEmitter
     private static void AddPair(List<Member> members, WrapperSpec spec, RpcMethodModel method, string name, string returnType, string requestParameter)
     {
         members.Add(new Member(method, name, returnType, requestParameter + PerCallParameters(spec), Shape.PerCall));
-        members.Add(new Member(method, name, returnType, requestParameter + CallOptions + " options", Shape.WithOptions));
+        if (spec.AllOverloads)
+        {
+            members.Add(new Member(method, name, returnType, requestParameter + CallOptions + " options", Shape.WithOptions));
+        }
+    }
+
+    /// <summary>
+    /// The name of the wrapper's static method that creates the generated defaults: <c>CreateGeneratedDefaults</c>,
+    /// or <c>CreateGeneratedClientDefaults</c> when a generated member already has that name.
+    /// </summary>
+    public static string CreateDefaultsName(WrapperSpec spec) => CreateDefaultsName(MemberNames(Plan(spec)));
+
+    private static string CreateDefaultsName(HashSet<string> taken)
+        => taken.Contains("CreateGeneratedDefaults") ? "CreateGeneratedClientDefaults" : "CreateGeneratedDefaults";
+
+    private static HashSet<string> MemberNames(List<Member> members)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (Member member in members)
+        {
+            names.Add(member.Name);
+        }
+
+        return names;
     }
 
     private static string Qualified(WrapperSpec spec, string name) => spec.Namespace.Length == 0 ? "global::" + name : "global::" + spec.Namespace + "." + name;

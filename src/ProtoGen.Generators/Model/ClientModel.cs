@@ -46,4 +46,6 @@ internal sealed record ClientModel(
     public string WrapperName => ServiceClassName + "ClientWrapper";
 
     public string InterfaceName => "I" + ServiceClassName + "Client";
+
+    public string RegistrationClassName => ServiceClassName + "ClientServiceCollectionExtensions";
 }

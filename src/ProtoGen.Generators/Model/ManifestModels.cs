@@ -49,11 +49,44 @@ internal sealed record ManifestFile(string Path, EquatableArray<ManifestEntry> E
 /// <param name="WrapAll">Whether clients the manifest does not list get a wrapper.</param>
 /// <param name="DefaultTimeout">The default timeout of those wrappers.</param>
 /// <param name="Diagnostics">Invalid property values.</param>
-internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="AllOverloads">
+/// <c>ProtoGenClientWrapperOverloads</c>: <see langword="true"/> (<c>All</c>) adds the <c>CallOptions</c> overloads
+/// and the blocking unary calls to the per-call async ones (<c>Minimal</c>).
+/// </param>
+internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, EquatableArray<DiagnosticInfo> Diagnostics, bool AllOverloads = GlobalSettings.AllOverloadsByDefault)
+{
+    /// <summary>The default of <c>ProtoGenClientWrapperOverloads</c>.</summary>
+    public const bool AllOverloadsByDefault = false;
+}
 
 /// <summary>What the compilation offers generated code.</summary>
 /// <param name="HasRuntime">Whether ProtoGen.Runtime is referenced.</param>
 /// <param name="SupportsAsyncEnumerable">Whether async iterators (IAsyncEnumerable, C# 8) are available.</param>
 /// <param name="SupportsNullable">Whether the language version has nullable reference types (C# 8); netstandard2.0 defaults to C# 7.3.</param>
 /// <param name="HasStreamingHelper">Whether ProtoGen.Runtime has <c>GrpcStreaming</c> (its netstandard2.1 build), so stream methods need no iterator of their own.</param>
-internal sealed record CompilationFeatures(bool HasRuntime, bool SupportsAsyncEnumerable, bool SupportsNullable, bool HasStreamingHelper);
+/// <param name="HasClientFactory">Whether Grpc.Net.ClientFactory is referenced.</param>
+/// <param name="HasRegistrationRuntime">Whether ProtoGen.Runtime.ClientFactory is referenced (the DI registrations call it).</param>
+internal sealed record CompilationFeatures(
+    bool HasRuntime,
+    bool SupportsAsyncEnumerable,
+    bool SupportsNullable,
+    bool HasStreamingHelper,
+    bool HasClientFactory = false,
+    bool HasRegistrationRuntime = false)
+{
+    /// <summary>Whether a DI registration is generated next to each wrapper.</summary>
+    public bool EmitsRegistrations => HasClientFactory && HasRegistrationRuntime;
+}
+
+/// <summary>
+/// An <c>AdditionalFiles</c> item marked as a gRPC service config (<c>ProtoGenServiceConfig</c> items), read and checked.
+/// </summary>
+/// <param name="Path">The file's path.</param>
+/// <param name="Json">Its text when it is a valid service config; <see langword="null"/> otherwise.</param>
+/// <param name="Diagnostics">Its problems, at their lines.</param>
+internal sealed record ServiceConfigFile(string Path, string? Json, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The one service config of the compilation that wrappers use (the first valid file by path), if any.</summary>
+/// <param name="Path">Its path, for the generated file's comment.</param>
+/// <param name="Json">Its text.</param>
+internal sealed record ServiceConfigSpec(string Path, string Json);

@@ -15,9 +15,17 @@ internal sealed record WrapperSpec(
     EquatableArray<MetadataEntry> DefaultMetadata,
     bool SupportsAsyncEnumerable,
     bool SupportsNullable,
-    bool HasStreamingHelper)
+    bool HasStreamingHelper,
+    bool HasServiceConfig = false,
+    bool EmitsRegistration = false,
+    bool AllOverloads = GlobalSettings.AllOverloadsByDefault)
 {
     public string HintName => (Namespace.Length == 0 ? "_global_" : Namespace) + "." + WrapperName + ".g.cs";
+
+    /// <summary>The static class of the DI registration methods (<c>AddLedgerClient</c>).</summary>
+    public string RegistrationClassName => ServiceClassName + "ClientServiceCollectionExtensions";
+
+    public string RegistrationHintName => (Namespace.Length == 0 ? "_global_" : Namespace) + "." + RegistrationClassName + ".g.cs";
 }
 
 /// <summary>The result of combining a client with its configuration: a wrapper to emit (or none) and diagnostics.</summary>

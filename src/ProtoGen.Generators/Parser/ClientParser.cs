@@ -118,7 +118,7 @@ internal static class ClientParser
 
         string ns = service.ContainingNamespace.IsGlobalNamespace ? string.Empty : service.ContainingNamespace.ToDisplayString();
         var collisions = new List<string>();
-        foreach (string name in new[] { service.Name + "ClientWrapper", "I" + service.Name + "Client" })
+        foreach (string name in new[] { service.Name + "ClientWrapper", "I" + service.Name + "Client", service.Name + "ClientServiceCollectionExtensions" })
         {
             string metadataName = ns.Length == 0 ? name : ns + "." + name;
             if (context.SemanticModel.Compilation.GetTypesByMetadataName(metadataName).Length > 0)

@@ -12,15 +12,17 @@ internal static class GlobalSettingsParser
 {
     public const string WrapAllProperty = "ProtoGenClientWrappers";
     public const string DefaultTimeoutProperty = "ProtoGenDefaultTimeout";
+    public const string OverloadsProperty = "ProtoGenClientWrapperOverloads";
 
     public static GlobalSettings Parse(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property." + WrapAllProperty, out string? wrapAllText);
         options.TryGetValue("build_property." + DefaultTimeoutProperty, out string? timeoutText);
-        return Parse(wrapAllText, timeoutText);
+        options.TryGetValue("build_property." + OverloadsProperty, out string? overloadsText);
+        return Parse(wrapAllText, timeoutText, overloadsText);
     }
 
-    public static GlobalSettings Parse(string? wrapAllText, string? timeoutText)
+    public static GlobalSettings Parse(string? wrapAllText, string? timeoutText, string? overloadsText = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
         bool wrapAll = false;
@@ -48,6 +50,24 @@ internal static class GlobalSettingsParser
             }
         }
 
-        return new GlobalSettings(wrapAll, timeout, diagnostics.ToEquatableArray());
+        bool allOverloads = GlobalSettings.AllOverloadsByDefault;
+        overloadsText = overloadsText?.Trim();
+        if (!string.IsNullOrEmpty(overloadsText))
+        {
+            if (string.Equals(overloadsText, "All", StringComparison.OrdinalIgnoreCase))
+            {
+                allOverloads = true;
+            }
+            else if (string.Equals(overloadsText, "Minimal", StringComparison.OrdinalIgnoreCase))
+            {
+                allOverloads = false;
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBuildProperty, null, OverloadsProperty, overloadsText!, "it must be 'All' or 'Minimal'"));
+            }
+        }
+
+        return new GlobalSettings(wrapAll, timeout, diagnostics.ToEquatableArray(), allOverloads);
     }
 }

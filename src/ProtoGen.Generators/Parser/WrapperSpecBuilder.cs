@@ -11,7 +11,7 @@ namespace ProtoGen.Generators.Parser;
 /// </summary>
 internal static class WrapperSpecBuilder
 {
-    public static WrapperResult Build(ClientModel client, EquatableArray<ManifestEntry> entries, GlobalSettings settings, CompilationFeatures features)
+    public static WrapperResult Build(ClientModel client, EquatableArray<ManifestEntry> entries, GlobalSettings settings, CompilationFeatures features, bool hasServiceConfig = false)
     {
         ManifestEntry? entry = entries.FirstOrDefault(e => e.ServiceName == client.ServiceName);
         var diagnostics = new List<DiagnosticInfo>();
@@ -59,14 +59,23 @@ internal static class WrapperSpecBuilder
             }
         }
 
-        if (client.CollidingTypeNames.Count > 0)
+        string registrationClass = client.Namespace.Length == 0 ? client.RegistrationClassName : client.Namespace + "." + client.RegistrationClassName;
+        bool emitsRegistration = features.EmitsRegistrations;
+        List<string> wrapperCollisions = client.CollidingTypeNames.Where(name => name != registrationClass).ToList();
+        if (wrapperCollisions.Count > 0)
         {
-            foreach (string name in client.CollidingTypeNames)
+            foreach (string name in wrapperCollisions)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrapperNameCollision, location, name, client.ServiceName));
             }
 
             return new WrapperResult(null, diagnostics.ToEquatableArray());
+        }
+
+        if (emitsRegistration && client.CollidingTypeNames.Count > 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RegistrationNameCollision, location, registrationClass, client.ServiceName));
+            emitsRegistration = false;
         }
 
         if (!features.HasRuntime)
@@ -89,7 +98,10 @@ internal static class WrapperSpecBuilder
             entry?.DefaultMetadata ?? EquatableArray<MetadataEntry>.Empty,
             features.SupportsAsyncEnumerable,
             features.SupportsNullable,
-            features.HasStreamingHelper);
+            features.HasStreamingHelper,
+            hasServiceConfig,
+            emitsRegistration,
+            settings.AllOverloads);
         return new WrapperResult(spec, diagnostics.ToEquatableArray());
     }
 

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using ProtoGen.IntegrationTests.Infrastructure;
-using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
 namespace ProtoGen.IntegrationTests;

@@ -77,6 +77,51 @@ public sealed class TaskTests
         Assert.Equal(2, task.Findings.Length);
     }
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("", true)]
+    [InlineData("option csharp_namespace = \"Own.Ledger\";\n", false)]
+    [InlineData("option csharp_namespace = \"Own.Ledger\";\n", true)]
+    public void A_directory_baseline_of_a_staged_proto_gets_the_namespace_of_its_staged_copy(string ownOption, bool overrides)
+    {
+        using var project = new TempDirectory();
+        string written = V1.Replace("\nmessage", "\n" + ownOption + "message", System.StringComparison.Ordinal);
+        project.Write("baseline/" + Logical, written);
+        // The current side is the staged copy: the mapped namespace where the proto has none of its own or the rule overrides it.
+        bool mapped = overrides || ownOption.Length == 0;
+        string set = Compile(project, mapped ? V1.Replace("\nmessage", "\noption csharp_namespace = \"Contoso.Ledger.V1\";\nmessage", System.StringComparison.Ordinal) : written);
+
+        ProtoGenCheckBreaking Task(params (string, string)[] staging)
+        {
+            ProtoGenCheckBreaking task = Check(project, set, "baseline");
+            task.CurrentProtos = [new FakeTaskItem(Spec, project[Spec], project["app.csproj"], [("ProtoGenLogicalPath", Logical), .. staging])];
+            task.ProtocPath = GrpcToolsProtoc.FullPath;
+            task.IntermediateDirectory = "obj";
+            task.Rules = "FILE;CSHARP";
+            return task;
+        }
+
+        (bool ok, MockEngine engine) = Run(Task(("ProtoGenNamespace", "Contoso.Ledger.V1"), ("ProtoGenNamespaceOverride", overrides ? "true" : "false")));
+        Assert.True(ok, engine.Describe());
+        Assert.Empty(engine.Errors);
+
+        // Without the staging's namespace, the same baseline differs wherever the copy got one.
+        MockEngine unmapped = Run(Task()).Engine;
+        Assert.Equal(mapped ? "FILE_SAME_CSHARP_NAMESPACE" : string.Empty, string.Join(" ", unmapped.Errors.Select(e => Rule(e.Message!)).Where(r => r.StartsWith("FILE_", System.StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void A_check_with_no_baseline_is_PGB3111_naming_the_property()
+    {
+        using var project = new TempDirectory();
+        (bool ok, MockEngine engine) = Run(Check(project, Compile(project, V1), string.Empty));
+
+        Assert.False(ok);
+        BuildErrorEventArgs error = Assert.Single(engine.Errors);
+        Assert.Equal("PGB3111", error.Code);
+        Assert.Contains("ProtoGenBreakingAgainst", error.Message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_protoc_error_in_a_baseline_directory_is_reported_at_its_file_and_line()
     {

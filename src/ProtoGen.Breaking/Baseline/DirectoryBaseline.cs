@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using ProtoGen.Breaking.Diagnostics;
+using ProtoGen.Breaking.Engine;
 using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.Protoc;
 
@@ -110,5 +113,42 @@ internal static class DirectoryBaseline
 
         byte[]? set = DescriptorSets.LoadBytes(output, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
         return set is null ? null : new CompiledDirectory(set, new HashSet<string>(files, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// <paramref name="set"/> with the C# namespaces ProtoGen's staging gives the current protos of the same logical
+    /// path, as their staged copies get them: a directory baseline holds the protos as written, and the current side is
+    /// compiled from the staged copies, so without this every mapped proto would look like a changed
+    /// <c>csharp_namespace</c>. The rule that applies is the project's current one: a namespace rule change is seen
+    /// against a baseline file only.
+    /// </summary>
+    public static byte[] WithMappedNamespaces(byte[] set, IReadOnlyList<CurrentProto> current)
+    {
+        Dictionary<string, CurrentProto> mapped = current.Where(p => p.MappedNamespace is not null).ToDictionary(p => p.LogicalPath, StringComparer.Ordinal);
+        if (mapped.Count == 0)
+        {
+            return set;
+        }
+
+        FileDescriptorSet descriptors;
+        try
+        {
+            descriptors = FileDescriptorSet.Parser.ParseFrom(set);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return set; // reported where the set is read
+        }
+
+        foreach (FileDescriptorProto file in descriptors.File)
+        {
+            if (mapped.TryGetValue(file.Name, out CurrentProto? proto) && (proto.MappedNamespaceOverrides || file.Options?.HasCsharpNamespace != true))
+            {
+                file.Options ??= new Google.Protobuf.Reflection.FileOptions();
+                file.Options.CsharpNamespace = proto.MappedNamespace;
+            }
+        }
+
+        return descriptors.ToByteArray();
     }
 }

@@ -15,9 +15,11 @@ internal enum BaselineKind
 
 /// <summary>
 /// One of the protos being checked: its logical path (its name in the descriptor set), its absolute path on disk
-/// (for buf.yaml scopes and ignores) and the path findings are reported at (as the project names it).
+/// (for buf.yaml scopes and ignores), the path findings are reported at (as the project names it), and the C#
+/// namespace ProtoGen's staging gives it (<see cref="MappedNamespace"/>; null when the proto is compiled as written),
+/// which replaces the proto's own <c>csharp_namespace</c> only when <see cref="MappedNamespaceOverrides"/>.
 /// </summary>
-internal sealed record CurrentProto(string LogicalPath, string DiskPath, string DisplayPath);
+internal sealed record CurrentProto(string LogicalPath, string DiskPath, string DisplayPath, string? MappedNamespace = null, bool MappedNamespaceOverrides = false);
 
 /// <summary>Everything a check needs, as plain values (the MSBuild task fills it from its parameters).</summary>
 internal sealed record BreakingRequest(

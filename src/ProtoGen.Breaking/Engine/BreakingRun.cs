@@ -179,7 +179,7 @@ internal static class BreakingRun
 
         CompiledDirectory? compiled = DirectoryBaseline.Compile(protoc, request.Against, request.ImportDirectories, request.WorkDirectory, report, cancellation);
         return compiled is null ? null
-            : DescriptorSets.Workspace(compiled.Set, compiled.Files.Contains, request.Against, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
+            : DescriptorSets.Workspace(DirectoryBaseline.WithMappedNamespaces(compiled.Set, request.CurrentProtos), compiled.Files.Contains, request.Against, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
     }
 
     private static ProtoWorkspace? Unsupported(BreakingRequest request, Action<BuildDiagnostic> report)

@@ -4,34 +4,31 @@ using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
 using ProtoGen.Breaking.Engine;
+using ProtoGen.Build.Tasks;
 
 namespace ProtoGen.Breaking.Tasks;
 
 /// <summary>Turns the tasks' items and list properties into the engine's plain values.</summary>
 internal static class BreakingItems
 {
-    /// <summary>The metadata ProtoGen's staging sets on mapped protos: the path protoc knows the proto by.</summary>
-    public const string LogicalPath = "ProtoGenLogicalPath";
-
-    public const string ProtoRoot = "ProtoRoot";
-
     /// <summary>
     /// A proto item as the check sees it: its logical path from <c>ProtoGenLogicalPath</c>, else its path under
     /// <c>ProtoRoot</c> (relative to the project that defines the item, else to <paramref name="projectDirectory"/>),
-    /// else its path as given; its full path from MSBuild's <c>FullPath</c>; reported as its item spec.
+    /// else its path as given; its full path from MSBuild's <c>FullPath</c>; reported as its item spec; the namespace
+    /// staging gives it from <c>ProtoGenNamespace</c> and <c>ProtoGenNamespaceOverride</c>.
     /// </summary>
     public static CurrentProto Proto(ITaskItem item, string projectDirectory)
     {
-        string full = item.GetMetadata("FullPath");
+        string full = item.GetMetadata(MetadataNames.FullPath);
         if (full.Length == 0)
         {
             full = Path.GetFullPath(item.ItemSpec);
         }
 
-        string logical = item.GetMetadata(LogicalPath);
-        if (logical.Length == 0 && item.GetMetadata(ProtoRoot) is { Length: > 0 } root)
+        string logical = item.GetMetadata(MetadataNames.LogicalPath);
+        if (logical.Length == 0 && item.GetMetadata(MetadataNames.GrpcTools.ProtoRoot) is { Length: > 0 } root)
         {
-            string definedIn = item.GetMetadata("DefiningProjectDirectory") is { Length: > 0 } defining ? defining : projectDirectory;
+            string definedIn = item.GetMetadata(MetadataNames.DefiningProjectDirectory) is { Length: > 0 } defining ? defining : projectDirectory;
             string rootFull = Path.GetFullPath(Path.Combine(definedIn, root));
             logical = Relative(rootFull, full) ?? string.Empty;
         }
@@ -41,7 +38,9 @@ internal static class BreakingItems
             logical = item.ItemSpec;
         }
 
-        return new CurrentProto(logical.Replace('\\', '/'), full, item.ItemSpec);
+        string mapped = item.GetMetadata(MetadataNames.StagedNamespace);
+        bool overrides = string.Equals(item.GetMetadata(MetadataNames.StagedNamespaceOverride), "true", StringComparison.OrdinalIgnoreCase);
+        return new CurrentProto(logical.Replace('\\', '/'), full, item.ItemSpec, mapped.Length > 0 ? mapped : null, overrides);
     }
 
     /// <summary>A ';' list property as its non-empty, trimmed entries; null when it is not set.</summary>

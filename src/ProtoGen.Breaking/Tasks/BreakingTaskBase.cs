@@ -37,8 +37,7 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
     [Required]
     public ITaskItem[] CurrentProtos { get; set; } = [];
 
-    /// <summary>The baseline: a directory of protos, a baseline file, or (not yet) <c>PackageId@Version</c>.</summary>
-    [Required]
+    /// <summary>The baseline: a directory of protos, a baseline file, or (not yet) <c>PackageId@Version</c>; empty is PGB3111.</summary>
     public string Against { get; set; } = string.Empty;
 
     /// <summary><c>Directory</c>, <c>File</c> or empty (decided from <see cref="Against"/>).</summary>
@@ -92,6 +91,13 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
     /// <summary>The request the parameters describe, or null after logging an invalid value.</summary>
     internal BreakingRequest? Request()
     {
+        if (string.IsNullOrWhiteSpace(Against))
+        {
+            Log.Report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter,
+                "Set ProtoGenBreakingAgainst to the baseline to compare with: a directory of protos, or a baseline file written by -t:ProtoGenWriteBaseline (docs/breaking-changes.md).", ProjectFile));
+            return null;
+        }
+
         BaselineKind kind = BaselineKind.Auto;
         if (!string.IsNullOrEmpty(AgainstKind) && !Enum.TryParse(AgainstKind, ignoreCase: true, out kind))
         {

@@ -22,6 +22,7 @@ internal static class MetadataNames
 
     // MSBuild's well-known metadata.
     public const string DefiningProjectFullPath = "DefiningProjectFullPath";
+    public const string DefiningProjectDirectory = "DefiningProjectDirectory";
     public const string FullPath = "FullPath";
 
     // Metadata ProtoGen sets on the items it hands to Grpc.Tools' tasks and targets and to its own tasks.

@@ -140,9 +140,7 @@ public sealed class ProtoGenResolveWorkspace : Task
         CompileProtobuf = plan.Protos.Where(p => PredictOnly || p.Item.ProtoCompile).Select(p => ToCompileItem(p, originals[p.Item])).ToArray();
         StagedProtobuf = plan.Protos.Where(p => p.StagedPath is not null).Select(ToStagedItem).ToArray();
         StagedOriginals = plan.Protos.Where(p => p.StagedPath is not null).Select(p => (ITaskItem)new TaskItem(p.Item.FullPath)).ToArray();
-        CompileOriginals = plan.Protos.Where(p => p.Item.ProtoCompile)
-            .Select(p => (ITaskItem)new TaskItem(p.Item.FullPath, new Dictionary<string, string> { [MetadataNames.LogicalPath] = p.LogicalPath }))
-            .ToArray();
+        CompileOriginals = plan.Protos.Where(p => p.Item.ProtoCompile).Select(ToOriginalItem).ToArray();
         RootDirectories = plan.Protos.Select(p => p.Item.ProtoRoot).Distinct(FileSystemCase.Comparer).Select(r => (ITaskItem)new TaskItem(r)).ToArray();
         if (PlanFile.Length > 0 && !PredictOnly)
         {
@@ -187,9 +185,27 @@ public sealed class ProtoGenResolveWorkspace : Task
         var item = new TaskItem(proto.StagedPath);
         item.SetMetadata(MetadataNames.OriginalPath, proto.Item.FullPath);
         item.SetMetadata(MetadataNames.LogicalPath, proto.LogicalPath);
+        SetStagedNamespace(item, proto);
+        return item;
+    }
+
+    /// <summary>A compiled proto as written, by its logical path; a staged one with the namespace its copy gets (the breaking check maps a baseline directory alike).</summary>
+    private static ITaskItem ToOriginalItem(WorkspaceProto proto)
+    {
+        var item = new TaskItem(proto.Item.FullPath);
+        item.SetMetadata(MetadataNames.LogicalPath, proto.LogicalPath);
+        if (proto.StagedPath is not null)
+        {
+            SetStagedNamespace(item, proto);
+        }
+
+        return item;
+    }
+
+    private static void SetStagedNamespace(TaskItem item, WorkspaceProto proto)
+    {
         item.SetMetadata(MetadataNames.StagedNamespace, proto.Namespace.Namespace ?? string.Empty);
         item.SetMetadata(MetadataNames.StagedNamespaceOverride, proto.Namespace.OverrideOwnOption ? "true" : "false");
-        return item;
     }
 
     /// <summary>The standard import directories and every item's <c>AdditionalImportDirs</c> entries, with where each comes from.</summary>

@@ -104,6 +104,7 @@ internal sealed record Ratios(
     double DesignTimeCold,
     double DesignTimeNoOp,
     double DesignTimeEdit,
+    double? CleanCSharpCompile,
     double? CleanCpu,
     double? Touch1Cpu)
 {
@@ -121,6 +122,7 @@ internal sealed record Ratios(
             Ratio(BuildCase.DesignTimeCold, c => c.Wall)!.Value,
             Ratio(BuildCase.DesignTimeNoOp, c => c.Wall)!.Value,
             Ratio(BuildCase.DesignTimeEdit, c => c.Wall)!.Value,
+            Ratio(BuildCase.Clean, c => c.CSharpCompile),
             Ratio(BuildCase.Clean, c => c.Cpu),
             Ratio(BuildCase.TouchLeaf, c => c.Cpu));
     }
@@ -156,7 +158,8 @@ internal sealed record Summary(Ratios Headline, Ratios? Vendored)
                 line += FormattableString.Invariant($" vendored_dtb_edit_vs_grpctools={w.DesignTimeEdit:0.00} vendored_dtb_noop_vs_grpctools={w.DesignTimeNoOp:0.00}");
             }
 
-            return line;
+            // The clean build's CoreCompile with every client wrapped (ProtoGen's side) over plain Grpc.Tools' (no wrappers).
+            return line + FormattableString.Invariant($" wrappers_compile_vs_unwrapped={h.CleanCSharpCompile:0.00}");
         }
     }
 }

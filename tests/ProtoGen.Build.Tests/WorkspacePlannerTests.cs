@@ -648,6 +648,63 @@ public sealed class WorkspacePlannerTests
         }
     }
 
+    private const string CommonProject = "/src/Common/Common.csproj";
+
+    /// <summary>A proto the project reference Common exports (compiled there), under Common's protos/ folder.</summary>
+    private static ProtoItemInput Referenced(string relative, string csharpNamespace) =>
+        new(At("common/" + relative), At("common/" + relative), At("common/protos"), string.Empty, csharpNamespace, true, string.Empty, CommonProject, ProtoCompile: false, ExportedBy: CommonProject, CompiledBy: CommonProject);
+
+    [Fact]
+    public void A_referenced_proto_is_import_only_with_the_reference_namespace_and_staged_when_that_changes_it()
+    {
+        ProtoItemInput money = Referenced("protos/acme/common/v1/money.proto", "Contoso.Shared.V1");
+        WorkspacePlan plan = Map(
+            [Item("protos/acme/app/v1/report.proto"), money],
+            [Rule("acme/common", "Contoso.App.Common")],
+            files: new FakeFiles().File(money.FullPath).With(money.FullPath, package: "acme.common.v1"));
+
+        WorkspaceProto referenced = plan.Protos.Single(p => p.Item.IsReferenced);
+        Assert.Equal("acme/common/v1/money.proto", referenced.LogicalPath);
+        Assert.False(referenced.Item.ProtoCompile);
+        Assert.Equal("Contoso.Shared.V1", referenced.CSharpNamespace);
+        Assert.NotNull(referenced.StagedPath);
+        BuildDiagnostic warning = Assert.Single(plan.Diagnostics);
+        Assert.Equal("PGB2006", warning.Descriptor.Code);
+        Assert.Contains("would give 'acme/common/v1/money.proto' the namespace 'Contoso.App.Common.V1', but the project reference 'Common' compiles it to 'Contoso.Shared.V1'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_project_item_with_a_referenced_logical_path_is_dropped_with_PGB2005_when_identical_and_PGB1014_when_not()
+    {
+        ProtoItemInput money = Referenced("protos/acme/common/v1/money.proto", "Contoso.Shared.V1");
+        ProtoItemInput local = Item("protos/acme/common/v1/money.proto");
+
+        WorkspacePlan same = Map([local, money], files: new FakeFiles().Content(money.FullPath, "a").Content(local.FullPath, "a"));
+        Assert.Equal("PGB2005", Assert.Single(same.Diagnostics).Descriptor.Code);
+        Assert.Same(money, Assert.Single(same.Protos).Item);
+
+        WorkspacePlan other = Map([local, money], files: new FakeFiles().Content(money.FullPath, "a").Content(local.FullPath, "b"));
+        BuildDiagnostic error = Assert.Single(other.Diagnostics);
+        Assert.Equal("PGB1014", error.Descriptor.Code);
+        Assert.Contains("which the project reference 'Common' provides with other content", error.Message, StringComparison.Ordinal);
+
+        // A local import-only item (the old ProtoCompile="false" workaround) gives way silently.
+        WorkspacePlan importOnly = Map([Item("protos/acme/common/v1/money.proto", compile: false), money], files: new FakeFiles().Content(money.FullPath, "a").Content(local.FullPath, "a"));
+        Assert.Empty(importOnly.Diagnostics);
+        Assert.Same(money, Assert.Single(importOnly.Protos).Item);
+    }
+
+    [Fact]
+    public void A_referenced_proto_whose_file_is_gone_is_PGB1015_naming_the_reference()
+    {
+        ProtoItemInput gone = Referenced("protos/acme/common/v1/gone.proto", "Contoso.Shared.V1");
+        WorkspacePlan plan = Map([Item("protos/acme/app/v1/report.proto"), gone]);
+        BuildDiagnostic error = Assert.Single(plan.Diagnostics);
+        Assert.Equal("PGB1015", error.Descriptor.Code);
+        Assert.Equal(CommonProject, error.File);
+        Assert.Contains("The project reference '/src/Common/Common.csproj' exports the proto", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Summaries by path (by default: no package, no option, no import), missing protos, the other files that exist, the directories that do not.</summary>
     private sealed class FakeFiles : IWorkspaceFiles
     {
@@ -655,6 +712,7 @@ public sealed class WorkspacePlannerTests
         private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
         private readonly HashSet<string> _files = new(StringComparer.Ordinal);
         private readonly HashSet<string> _missingDirectories = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _contents = new(StringComparer.Ordinal);
 
         public FakeFiles With(string path, string package = "", string? csharpNamespace = null, (string Path, int Line, int Column)[]? imports = null)
         {
@@ -686,8 +744,18 @@ public sealed class WorkspacePlannerTests
             return error is not null ? null : _summaries.TryGetValue(fullPath, out ProtoSummary? summary) ? summary : new ProtoSummary(string.Empty, [], [], null);
         }
 
+        public FakeFiles Content(string path, string content)
+        {
+            _files.Add(path);
+            _contents[path] = content;
+            return this;
+        }
+
         public bool FileExists(string fullPath) => _files.Contains(fullPath);
 
         public bool DirectoryExists(string fullPath) => !_missingDirectories.Contains(fullPath);
+
+        public bool SameContent(string fullPath, string otherFullPath) =>
+            fullPath == otherFullPath || (_contents.TryGetValue(fullPath, out string? a) && _contents.TryGetValue(otherFullPath, out string? b) && a == b);
     }
 }

@@ -45,6 +45,12 @@ internal static class BuildDiagnostics
     public static readonly DiagnosticDescriptor OutputCollision =
         new("PGB1013", DiagnosticSeverity.Error, "Two protos would write the same output file");
 
+    public static readonly DiagnosticDescriptor ReferencedProtoDiffers =
+        new("PGB1014", DiagnosticSeverity.Error, "A project item has the logical path of a referenced project's proto, with other content");
+
+    public static readonly DiagnosticDescriptor ReferencedProtoMissing =
+        new("PGB1015", DiagnosticSeverity.Error, "A referenced project exports a proto file that does not exist");
+
     public static readonly DiagnosticDescriptor ProtocWarning =
         new("PGB2001", DiagnosticSeverity.Warning, "protoc reported a warning in a proto file");
 
@@ -56,4 +62,10 @@ internal static class BuildDiagnostics
 
     public static readonly DiagnosticDescriptor ItemShadowsImportDirectory =
         new("PGB2004", DiagnosticSeverity.Warning, "A project item and an import directory provide the same logical path");
+
+    public static readonly DiagnosticDescriptor ReferencedProtoCompiledAgain =
+        new("PGB2005", DiagnosticSeverity.Warning, "A project item is a proto a referenced project already compiles");
+
+    public static readonly DiagnosticDescriptor ReferenceNamespaceWins =
+        new("PGB2006", DiagnosticSeverity.Warning, "A namespace rule would give a referenced project's proto another namespace");
 }

@@ -10,6 +10,8 @@ namespace ProtoGen.Build.Mapping;
 /// <param name="AdditionalImportDirs">The item's own import directories, ';'-separated, each <c>dir</c> or <c>prefix=dir</c>.</param>
 /// <param name="DefinedIn">The project file that defines the item.</param>
 /// <param name="ProtoCompile">False for an item that only provides imports (Grpc.Tools' <c>ProtoCompile="false"</c>).</param>
+/// <param name="ExportedBy">For a proto a referenced project exports (import-only, with that project's namespace): that project's file; else "".</param>
+/// <param name="CompiledBy">For a proto a referenced project exports: the project whose assembly holds its types, or "" when none does.</param>
 internal sealed record ProtoItemInput(
     string ItemSpec,
     string FullPath,
@@ -19,7 +21,13 @@ internal sealed record ProtoItemInput(
     bool Override,
     string AdditionalImportDirs,
     string DefinedIn,
-    bool ProtoCompile = true);
+    bool ProtoCompile = true,
+    string ExportedBy = "",
+    string CompiledBy = "")
+{
+    /// <summary>True for a proto that comes from a referenced project's exports rather than from this project's items.</summary>
+    public bool IsReferenced => ExportedBy.Length > 0;
+}
 
 /// <summary>A <c>ProtoNamespace</c> rule: protos under <paramref name="Prefix"/> go to <paramref name="Namespace"/>.</summary>
 internal sealed record NamespaceRuleInput(string Prefix, string Namespace, bool Override, string DefinedIn);

@@ -62,6 +62,16 @@ internal sealed class NamespaceRules
         return new NamespaceRules(valid);
     }
 
+    /// <summary>The longest rule whose prefix holds the logical directory of <paramref name="logical"/>, or null.</summary>
+    public NamespaceRuleInput? RuleFor(string logical)
+    {
+        string directory = LogicalPaths.DirectoryOf(logical);
+        return _rules
+            .Where(r => LogicalPaths.IsUnder(directory, r.Prefix))
+            .OrderByDescending(r => r.Prefix.Length)
+            .FirstOrDefault();
+    }
+
     /// <summary>The namespace decision for <paramref name="item"/>, known by <paramref name="logical"/> under <paramref name="prefix"/>.</summary>
     public NamespaceDecision Decide(ProtoItemInput item, string prefix, string logical, DiagnosticSink sink)
     {
@@ -78,10 +88,7 @@ internal sealed class NamespaceRules
         }
 
         string directory = LogicalPaths.DirectoryOf(logical);
-        NamespaceRuleInput? rule = _rules
-            .Where(r => LogicalPaths.IsUnder(directory, r.Prefix))
-            .OrderByDescending(r => r.Prefix.Length)
-            .FirstOrDefault();
+        NamespaceRuleInput? rule = RuleFor(logical);
 
         string baseNamespace;
         string remainder;

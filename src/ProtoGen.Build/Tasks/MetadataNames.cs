@@ -25,6 +25,9 @@ internal static class MetadataNames
     public const string DefiningProjectDirectory = "DefiningProjectDirectory";
     public const string FullPath = "FullPath";
 
+    /// <summary>Set by the MSBuild task on the items a target of another project returns: that project's file.</summary>
+    public const string MSBuildSourceProjectFile = "MSBuildSourceProjectFile";
+
     // Metadata ProtoGen sets on the items it hands to Grpc.Tools' tasks and targets and to its own tasks.
     public const string OriginalPath = "ProtoGenOriginalPath";
     public const string OriginalItemSpec = "ProtoGenOriginalItemSpec";
@@ -36,6 +39,9 @@ internal static class MetadataNames
     public const string Package = "ProtoGenPackage";
     public const string CSharpNamespace = "ProtoGenCSharpNamespace";
     public const string Services = "ProtoGenServices";
+
+    // Metadata of a project's exported protos (ProtoGenGetProtoExports): with LogicalPath, ProtoRoot, ImportPrefix and CSharpNamespace.
+    public const string CompiledBy = "ProtoGenCompiledBy";
 
     /// <summary>
     /// Grpc.Tools' metadata of <c>Protobuf</c> and <c>Protobuf_Compile</c> items. Each is declared in the Grpc.Tools

@@ -31,6 +31,12 @@ public sealed class ProtoGenResolveWorkspace : Task
     /// </summary>
     public ITaskItem[] SourceProtobuf { get; set; } = [];
 
+    /// <summary>
+    /// The protos the project's references export (their <c>ProtoGenGetProtoExports</c> target): import-only here, by
+    /// their logical paths (metadata ProtoRoot, ImportPrefix), with the namespace the reference gave them (CSharpNamespace).
+    /// </summary>
+    public ITaskItem[] ReferencedProtobuf { get; set; } = [];
+
     /// <summary>The <c>ProtoNamespace</c> rules: Include is a logical prefix, metadata Namespace and Override.</summary>
     public ITaskItem[] NamespaceRules { get; set; } = [];
 
@@ -87,6 +93,14 @@ public sealed class ProtoGenResolveWorkspace : Task
     [Output]
     public ITaskItem[] RootDirectories { get; private set; } = [];
 
+    /// <summary>
+    /// What this project exports to the projects that reference it: every proto of its workspace, the referenced ones
+    /// too, each with its logical path, root (ProtoRoot, full) and ImportPrefix, its C# namespace (CSharpNamespace)
+    /// and the project whose assembly holds its types (ProtoGenCompiledBy, "" for an import-only proto).
+    /// </summary>
+    [Output]
+    public ITaskItem[] ExportProtobuf { get; private set; } = [];
+
     /// <summary>The workspace's import directories, ';'-separated: the stage (when anything is staged), then every root, deepest first.</summary>
     [Output]
     public string ImportDirs { get; private set; } = string.Empty;
@@ -110,6 +124,11 @@ public sealed class ProtoGenResolveWorkspace : Task
                 originals.Add(input, item);
                 inputs.Add(input);
             }
+        }
+
+        foreach (ITaskItem item in ReferencedProtobuf)
+        {
+            inputs.Add(ToReferencedInput(item));
         }
 
         var rules = NamespaceRules.Select(r => new NamespaceRuleInput(
@@ -141,7 +160,8 @@ public sealed class ProtoGenResolveWorkspace : Task
         StagedProtobuf = plan.Protos.Where(p => p.StagedPath is not null).Select(ToStagedItem).ToArray();
         StagedOriginals = plan.Protos.Where(p => p.StagedPath is not null).Select(p => (ITaskItem)new TaskItem(p.Item.FullPath)).ToArray();
         CompileOriginals = plan.Protos.Where(p => p.Item.ProtoCompile).Select(ToOriginalItem).ToArray();
-        RootDirectories = plan.Protos.Select(p => p.Item.ProtoRoot).Distinct(FileSystemCase.Comparer).Select(r => (ITaskItem)new TaskItem(r)).ToArray();
+        ExportProtobuf = plan.Protos.Select(ToExportItem).ToArray();
+        RootDirectories = plan.Protos.Where(p => !p.Item.IsReferenced).Select(p => p.Item.ProtoRoot).Distinct(FileSystemCase.Comparer).Select(r => (ITaskItem)new TaskItem(r)).ToArray();
         if (PlanFile.Length > 0 && !PredictOnly)
         {
             FileWriter.WriteIfChanged(PlanFile, DescribePlan(plan));
@@ -200,6 +220,35 @@ public sealed class ProtoGenResolveWorkspace : Task
         }
 
         return item;
+    }
+
+    private ITaskItem ToExportItem(WorkspaceProto proto)
+    {
+        var item = new TaskItem(proto.Item.FullPath);
+        item.SetMetadata(MetadataNames.LogicalPath, proto.LogicalPath);
+        item.SetMetadata(GrpcTools.ProtoRoot, proto.RootDirectory);
+        item.SetMetadata(MetadataNames.ImportPrefix, proto.RootPrefix);
+        item.SetMetadata(MetadataNames.ItemCSharpNamespace, proto.CSharpNamespace);
+        item.SetMetadata(MetadataNames.CompiledBy, proto.Item.IsReferenced ? proto.Item.CompiledBy : proto.Item.ProtoCompile && ProjectFile.Length > 0 ? Path.GetFullPath(ProjectFile) : string.Empty);
+        return item;
+    }
+
+    /// <summary>A proto a reference exports, import-only here, with the reference's namespace.</summary>
+    private static ProtoItemInput ToReferencedInput(ITaskItem item)
+    {
+        string fullPath = item.GetMetadata(MetadataNames.FullPath);
+        return new ProtoItemInput(
+            fullPath,
+            fullPath,
+            Path.GetFullPath(item.GetMetadata(GrpcTools.ProtoRoot)),
+            item.GetMetadata(MetadataNames.ImportPrefix),
+            item.GetMetadata(MetadataNames.ItemCSharpNamespace),
+            Override: true,
+            AdditionalImportDirs: string.Empty,
+            DefinedIn: item.GetMetadata(MetadataNames.MSBuildSourceProjectFile),
+            ProtoCompile: false,
+            ExportedBy: item.GetMetadata(MetadataNames.MSBuildSourceProjectFile),
+            CompiledBy: item.GetMetadata(MetadataNames.CompiledBy));
     }
 
     private static void SetStagedNamespace(TaskItem item, WorkspaceProto proto)

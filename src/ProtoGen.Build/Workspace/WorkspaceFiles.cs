@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using ProtoGen.Build.IO;
 using ProtoGen.Build.Proto;
 
 namespace ProtoGen.Build.Workspace;
@@ -31,4 +32,22 @@ internal sealed class WorkspaceFiles : IWorkspaceFiles
 
     /// <inheritdoc />
     public bool DirectoryExists(string fullPath) => Directory.Exists(fullPath);
+
+    /// <inheritdoc />
+    public bool SameContent(string fullPath, string otherFullPath)
+    {
+        if (FileSystemCase.Comparer.Equals(fullPath, otherFullPath))
+        {
+            return true;
+        }
+
+        try
+        {
+            return File.ReadAllBytes(fullPath).AsSpan().SequenceEqual(File.ReadAllBytes(otherFullPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }

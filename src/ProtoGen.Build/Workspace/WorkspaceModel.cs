@@ -28,6 +28,9 @@ internal interface IWorkspaceFiles
     bool FileExists(string fullPath);
 
     bool DirectoryExists(string fullPath);
+
+    /// <summary>Whether two files hold the same bytes (a file is the same as itself).</summary>
+    bool SameContent(string fullPath, string otherFullPath);
 }
 
 /// <summary>How the project's protos are planned.</summary>
@@ -49,6 +52,8 @@ internal sealed record WorkspaceOptions(string ProjectDirectory, string StageDir
 /// <param name="PredictRoot">The <c>ProtoRoot</c> given with <paramref name="PredictAs"/>, or null with it.</param>
 /// <param name="PreferredRoot">An import directory that must come first when it is compiled, or null.</param>
 /// <param name="Summary">Its package, services, imports and own namespace option.</param>
+/// <param name="RootDirectory">The full directory of its root.</param>
+/// <param name="RootPrefix">Its root's logical prefix, or "".</param>
 internal sealed record WorkspaceProto(
     ProtoItemInput Item,
     string LogicalPath,
@@ -58,7 +63,9 @@ internal sealed record WorkspaceProto(
     string? PredictAs,
     string? PredictRoot,
     string? PreferredRoot,
-    ProtoSummary Summary)
+    ProtoSummary Summary,
+    string RootDirectory,
+    string RootPrefix)
 {
     /// <summary>The file protoc compiles: the staged copy, or the original.</summary>
     public string CompilePath => StagedPath ?? Item.FullPath;

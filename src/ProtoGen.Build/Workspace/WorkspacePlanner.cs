@@ -82,7 +82,7 @@ internal sealed class WorkspacePlanner
     private WorkspacePlan Run(IReadOnlyList<ProtoItemInput> items, IReadOnlyList<NamespaceRuleInput> rules, IReadOnlyList<ImportDirectory> importDirectories)
     {
         NamespaceRules namespaces = NamespaceRules.Validate(rules, _sink);
-        List<Placed> placed = Place(items);
+        List<Placed> placed = Reconcile(Place(items), namespaces);
         List<Root> roots = OrderRoots(placed);
         HashSet<Placed> secondaries = FindDuplicates(placed, roots);
 
@@ -115,7 +115,9 @@ internal sealed class WorkspacePlanner
                 predictByLogicalPath ? atLogicalPath : null,
                 predictByLogicalPath ? stage : null,
                 preferredRoot,
-                p.Summary));
+                p.Summary,
+                p.Root.Directory,
+                p.Root.Prefix));
         }
 
         var importDirs = new List<string>();
@@ -133,6 +135,7 @@ internal sealed class WorkspacePlanner
     private List<Placed> Place(IReadOnlyList<ProtoItemInput> items)
     {
         var rootPrefixes = new Dictionary<string, (string Prefix, ProtoItemInput First)>(FileSystemCase.Comparer);
+        // The same file listed twice is one proto; a project item and a reference's export of one file are reconciled later.
         var seen = new HashSet<string>(FileSystemCase.Comparer);
         var placed = new List<Placed>();
         foreach (ProtoItemInput item in items)
@@ -149,9 +152,15 @@ internal sealed class WorkspacePlanner
                 }
             }
 
-            if (!seen.Add(item.FullPath))
+            if (!seen.Add((item.IsReferenced ? "reference|" : "item|") + item.FullPath))
             {
-                continue; // The same file listed twice is one proto.
+                continue;
+            }
+
+            if (item.IsReferenced && !_files.FileExists(item.FullPath))
+            {
+                _sink.At(BuildDiagnostics.ReferencedProtoMissing, $"The project reference '{item.ExportedBy}' exports the proto '{item.FullPath}', but the file does not exist. Build or restore that reference again, or correct its Protobuf items.", item.ExportedBy);
+                continue;
             }
 
             string root = Trim(Path.GetFullPath(item.ProtoRoot));
@@ -214,6 +223,95 @@ internal sealed class WorkspacePlanner
 
         _sink.AtProjectValue(BuildDiagnostics.FileOutsideProtoRoot, $"'{item.ItemSpec}' is not under its ProtoRoot '{item.ProtoRoot}', so it has no logical path; set ProtoRoot to a directory that holds it.", item.DefinedIn, "Include", item.ItemSpec);
         return null;
+    }
+
+    /// <summary>
+    /// A project item with the logical path of a proto a reference exports: with the same content, the reference's
+    /// proto is imported and the item is not compiled again (PGB2005, for an item to compile); with other content, PGB1014.
+    /// A namespace rule of this project that would give a referenced proto another namespace loses to the reference's
+    /// (PGB2006).
+    /// </summary>
+    private List<Placed> Reconcile(List<Placed> placed, NamespaceRules namespaces)
+    {
+        var provided = new Dictionary<string, Placed>(StringComparer.Ordinal);
+        foreach (Placed p in placed.Where(p => p.Item.IsReferenced && !provided.ContainsKey(p.LogicalPath)))
+        {
+            provided.Add(p.LogicalPath, p);
+        }
+
+        if (provided.Count == 0)
+        {
+            return placed;
+        }
+
+        var kept = new List<Placed>(placed.Count);
+        foreach (Placed p in placed)
+        {
+            if (p.Item.IsReferenced)
+            {
+                if (!LogicalPaths.IsUnder(LogicalPaths.DirectoryOf(p.LogicalPath), WellKnownTypesDirectory))
+                {
+                    WarnAboutLocalRule(p, namespaces);
+                }
+
+                kept.Add(p);
+                continue;
+            }
+
+            if (!provided.TryGetValue(p.LogicalPath, out Placed? reference))
+            {
+                kept.Add(p);
+                continue;
+            }
+
+            string from = Owner(reference.Item);
+            if (!_files.SameContent(p.Item.FullPath, reference.Item.FullPath))
+            {
+                _sink.AtProjectValue(
+                    BuildDiagnostics.ReferencedProtoDiffers,
+                    $"'{p.Item.FullPath}' has the logical path '{p.LogicalPath}', which the project reference '{from}' provides with other content ('{reference.Item.FullPath}'). Its types would be defined twice: remove the item and import the reference's proto, or give its root another ImportPrefix.",
+                    p.Item.DefinedIn,
+                    "Include",
+                    p.Item.ItemSpec);
+            }
+            else if (p.Item.ProtoCompile)
+            {
+                _sink.AtProjectValue(
+                    BuildDiagnostics.ReferencedProtoCompiledAgain,
+                    $"'{p.Item.FullPath}' ('{p.LogicalPath}') is provided by the project reference '{from}', whose assembly holds its types: it is imported from there and not compiled again. Remove the item.",
+                    p.Item.DefinedIn,
+                    "Include",
+                    p.Item.ItemSpec);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The project a referenced proto belongs to, by name: the one whose assembly holds its types, else the one that exports it.</summary>
+    private static string Owner(ProtoItemInput item) =>
+        Path.GetFileNameWithoutExtension(item.CompiledBy.Length > 0 ? item.CompiledBy : item.ExportedBy);
+
+    /// <summary>PGB2006 when one of this project's namespace rules would give a referenced proto another namespace than its reference gave it.</summary>
+    private void WarnAboutLocalRule(Placed p, NamespaceRules namespaces)
+    {
+        NamespaceRuleInput? rule = namespaces.RuleFor(p.LogicalPath);
+        if (rule is null)
+        {
+            return;
+        }
+
+        NamespaceDecision local = namespaces.Decide(p.Item with { CSharpNamespace = string.Empty, Override = false }, p.Root.Prefix, p.LogicalPath, _sink);
+        string mine = NamespaceRules.Effective(local, p.Summary.CSharpNamespace, p.Summary.Package);
+        if (!string.Equals(mine, p.Item.CSharpNamespace, StringComparison.Ordinal))
+        {
+            _sink.AtProjectValue(
+                BuildDiagnostics.ReferenceNamespaceWins,
+                $"The ProtoNamespace rule '{rule.Prefix}' would give '{p.LogicalPath}' the namespace '{mine}', but the project reference '{Owner(p.Item)}' compiles it to '{p.Item.CSharpNamespace}', and its types live there: the reference's namespace is used. Narrow the rule, or move it to the reference.",
+                rule.DefinedIn,
+                "Include",
+                rule.Prefix);
+        }
     }
 
     /// <summary>The distinct roots, deepest first (ties in item order), so protoc names every file by the deepest root that holds it.</summary>

@@ -182,6 +182,10 @@ internal sealed class TestProject : IDisposable
     public ChildProcess StartBuild(string verbosity = "normal", string target = "Build", IEnumerable<KeyValuePair<string, string?>>? environment = null) =>
         DotNet.Start(Directory, BuildArguments(verbosity, target), environment);
 
+    /// <summary>Runs <c>dotnet</c> in the project directory with <paramref name="arguments"/> (another project, <c>-graph</c>, …), killed after <see cref="DotNet.BuildTimeout"/>.</summary>
+    public BuildResult DotnetCommand(params string[] arguments) =>
+        new(DotNet.Run(Directory, DotNet.BuildTimeout, arguments));
+
     /// <summary>Scrubs the temporary directory, the NuGet cache and versions out of build output.</summary>
     public string Scrub(string text) =>
         text

@@ -232,6 +232,26 @@ public sealed class LibraryBuildTests
         Assert.Equal("Payments Payments 00:00:03", run.Output.Trim());
     }
 
+    [Fact]
+    public void Package_manifest_of_a_later_ProtoGen_is_PGB1016_at_its_format_line_and_the_build_stops_cleanly()
+    {
+        using TestProject project = new TestProject("libraries-manifest")
+            .Write("pkg/protogen/Contoso.Later.protogen-exports", "# ProtoGen proto exports\nformat\t2\npackage\tContoso.Later\t9.0.0\nproto\tacme/later/v1/x.proto\tContoso.Later.V1\tsomething-new\n")
+            .Write("protos/acme/app/v1/report.proto", "syntax = \"proto3\";\npackage acme.app.v1;\nmessage Report {}\n")
+            .WithProject("""
+                <!-- What a packed ProtoGen library's buildTransitive props declare. -->
+                <ProtoGenPackageExports Include="pkg/protogen/Contoso.Later.protogen-exports" PackageId="Contoso.Later" PackageVersion="9.0.0" />
+                <Protobuf Include="protos/acme/app/v1/report.proto" ProtoRoot="protos" GrpcServices="None" />
+                """);
+
+        BuildResult build = project.Build();
+
+        Assert.False(build.Succeeded, build.Output);
+        string error = Assert.Single(build.Diagnostics);
+        Assert.Matches(@"pkg/protogen/Contoso\.Later\.protogen-exports\(2,1\): error PGB1016: The package Contoso\.Later 9\.0\.0 carries a ProtoGen export manifest this ProtoGen cannot read: it has format 2, written by a later ProtoGen; this ProtoGen reads format 1 and earlier\. Update ProtoGen in this project\.", error);
+        Assert.Empty(build.BatchCompiled);
+    }
+
     /// <summary>App (the test project) → Payments → Common, each with its own protos under protos/.</summary>
     private static TestProject Libraries(
         string name,

@@ -51,6 +51,9 @@ internal static class BuildDiagnostics
     public static readonly DiagnosticDescriptor ReferencedProtoMissing =
         new("PGB1015", DiagnosticSeverity.Error, "A referenced project exports a proto file that does not exist");
 
+    public static readonly DiagnosticDescriptor PackageManifestUnreadable =
+        new("PGB1016", DiagnosticSeverity.Error, "A package's proto export manifest is from a later ProtoGen, or not one at all");
+
     public static readonly DiagnosticDescriptor ProtocWarning =
         new("PGB2001", DiagnosticSeverity.Warning, "protoc reported a warning in a proto file");
 

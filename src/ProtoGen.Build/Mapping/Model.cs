@@ -12,6 +12,7 @@ namespace ProtoGen.Build.Mapping;
 /// <param name="ProtoCompile">False for an item that only provides imports (Grpc.Tools' <c>ProtoCompile="false"</c>).</param>
 /// <param name="ExportedBy">For a proto a referenced project exports (import-only, with that project's namespace): that project's file; else "".</param>
 /// <param name="CompiledBy">For a proto a referenced project exports: the project whose assembly holds its types, or "" when none does.</param>
+/// <param name="Provider">For a proto a reference exports: the reference, as messages name it ("the project reference 'Common'", "the package 'Contoso.Common' 1.0.0").</param>
 internal sealed record ProtoItemInput(
     string ItemSpec,
     string FullPath,
@@ -23,7 +24,8 @@ internal sealed record ProtoItemInput(
     string DefinedIn,
     bool ProtoCompile = true,
     string ExportedBy = "",
-    string CompiledBy = "")
+    string CompiledBy = "",
+    string Provider = "")
 {
     /// <summary>True for a proto that comes from a referenced project's exports rather than from this project's items.</summary>
     public bool IsReferenced => ExportedBy.Length > 0;

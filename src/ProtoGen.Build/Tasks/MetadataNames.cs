@@ -43,6 +43,19 @@ internal static class MetadataNames
     // Metadata of a project's exported protos (ProtoGenGetProtoExports): with LogicalPath, ProtoRoot, ImportPrefix and CSharpNamespace.
     public const string CompiledBy = "ProtoGenCompiledBy";
 
+    /// <summary>On a proto a package exports: the manifest it is listed in (a project reference's are named by MSBuildSourceProjectFile).</summary>
+    public const string ExportedBy = "ProtoGenExportedBy";
+
+    /// <summary>On a proto a package exports: the package, as messages name it.</summary>
+    public const string Provider = "ProtoGenProvider";
+
+    // Metadata of the ProtoGenPackageExports items a package's buildTransitive props declare, and of the files ProtoGen packs.
+    public const string PackageId = "PackageId";
+    public const string PackageVersion = "PackageVersion";
+
+    /// <summary>NuGet's: where a packed file goes in the package.</summary>
+    public const string PackagePath = "PackagePath";
+
     /// <summary>
     /// Grpc.Tools' metadata of <c>Protobuf</c> and <c>Protobuf_Compile</c> items. Each is declared in the Grpc.Tools
     /// contract block of build/ProtoGen.targets, which a build checks against the Grpc.Tools version in use (PGB2002).

@@ -233,10 +233,14 @@ public sealed class ProtoGenResolveWorkspace : Task
         return item;
     }
 
-    /// <summary>A proto a reference exports, import-only here, with the reference's namespace.</summary>
+    /// <summary>A proto a reference exports (a project reference's target, or a package's manifest), import-only here, with the reference's namespace.</summary>
     private static ProtoItemInput ToReferencedInput(ITaskItem item)
     {
         string fullPath = item.GetMetadata(MetadataNames.FullPath);
+        string exportedBy = item.GetMetadata(MetadataNames.ExportedBy) is { Length: > 0 } manifest ? manifest : item.GetMetadata(MetadataNames.MSBuildSourceProjectFile);
+        string provider = item.GetMetadata(MetadataNames.Provider) is { Length: > 0 } named
+            ? named
+            : $"the project reference '{Path.GetFileNameWithoutExtension(item.GetMetadata(MetadataNames.CompiledBy) is { Length: > 0 } owner ? owner : exportedBy)}'";
         return new ProtoItemInput(
             fullPath,
             fullPath,
@@ -245,10 +249,11 @@ public sealed class ProtoGenResolveWorkspace : Task
             item.GetMetadata(MetadataNames.ItemCSharpNamespace),
             Override: true,
             AdditionalImportDirs: string.Empty,
-            DefinedIn: item.GetMetadata(MetadataNames.MSBuildSourceProjectFile),
+            DefinedIn: exportedBy,
             ProtoCompile: false,
-            ExportedBy: item.GetMetadata(MetadataNames.MSBuildSourceProjectFile),
-            CompiledBy: item.GetMetadata(MetadataNames.CompiledBy));
+            ExportedBy: exportedBy,
+            CompiledBy: item.GetMetadata(MetadataNames.CompiledBy),
+            Provider: provider);
     }
 
     private static void SetStagedNamespace(TaskItem item, WorkspaceProto proto)

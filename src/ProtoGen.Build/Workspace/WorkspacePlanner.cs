@@ -159,7 +159,7 @@ internal sealed class WorkspacePlanner
 
             if (item.IsReferenced && !_files.FileExists(item.FullPath))
             {
-                _sink.At(BuildDiagnostics.ReferencedProtoMissing, $"The project reference '{item.ExportedBy}' exports the proto '{item.FullPath}', but the file does not exist. Build or restore that reference again, or correct its Protobuf items.", item.ExportedBy);
+                _sink.At(BuildDiagnostics.ReferencedProtoMissing, $"{Capitalize(item.Provider)} exports the proto '{item.FullPath}', but the file does not exist. Build or restore that reference again, or correct its Protobuf items.", item.ExportedBy);
                 continue;
             }
 
@@ -269,7 +269,7 @@ internal sealed class WorkspacePlanner
             {
                 _sink.AtProjectValue(
                     BuildDiagnostics.ReferencedProtoDiffers,
-                    $"'{p.Item.FullPath}' has the logical path '{p.LogicalPath}', which the project reference '{from}' provides with other content ('{reference.Item.FullPath}'). Its types would be defined twice: remove the item and import the reference's proto, or give its root another ImportPrefix.",
+                    $"'{p.Item.FullPath}' has the logical path '{p.LogicalPath}', which {from} provides with other content ('{reference.Item.FullPath}'). Its types would be defined twice: remove the item and import the reference's proto, or give its root another ImportPrefix.",
                     p.Item.DefinedIn,
                     "Include",
                     p.Item.ItemSpec);
@@ -278,7 +278,7 @@ internal sealed class WorkspacePlanner
             {
                 _sink.AtProjectValue(
                     BuildDiagnostics.ReferencedProtoCompiledAgain,
-                    $"'{p.Item.FullPath}' ('{p.LogicalPath}') is provided by the project reference '{from}', whose assembly holds its types: it is imported from there and not compiled again. Remove the item.",
+                    $"'{p.Item.FullPath}' ('{p.LogicalPath}') is provided by {from}, whose assembly holds its types: it is imported from there and not compiled again. Remove the item.",
                     p.Item.DefinedIn,
                     "Include",
                     p.Item.ItemSpec);
@@ -288,9 +288,10 @@ internal sealed class WorkspacePlanner
         return kept;
     }
 
-    /// <summary>The project a referenced proto belongs to, by name: the one whose assembly holds its types, else the one that exports it.</summary>
-    private static string Owner(ProtoItemInput item) =>
-        Path.GetFileNameWithoutExtension(item.CompiledBy.Length > 0 ? item.CompiledBy : item.ExportedBy);
+    /// <summary>The reference a referenced proto comes from, as messages name it.</summary>
+    private static string Owner(ProtoItemInput item) => item.Provider.Length > 0 ? item.Provider : "the reference '" + item.ExportedBy + "'";
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     /// <summary>PGB2006 when one of this project's namespace rules would give a referenced proto another namespace than its reference gave it.</summary>
     private void WarnAboutLocalRule(Placed p, NamespaceRules namespaces)
@@ -307,7 +308,7 @@ internal sealed class WorkspacePlanner
         {
             _sink.AtProjectValue(
                 BuildDiagnostics.ReferenceNamespaceWins,
-                $"The ProtoNamespace rule '{rule.Prefix}' would give '{p.LogicalPath}' the namespace '{mine}', but the project reference '{Owner(p.Item)}' compiles it to '{p.Item.CSharpNamespace}', and its types live there: the reference's namespace is used. Narrow the rule, or move it to the reference.",
+                $"The ProtoNamespace rule '{rule.Prefix}' would give '{p.LogicalPath}' the namespace '{mine}', but {Owner(p.Item)} compiles it to '{p.Item.CSharpNamespace}', and its types live there: the reference's namespace is used. Narrow the rule, or move it to the reference.",
                 rule.DefinedIn,
                 "Include",
                 rule.Prefix);

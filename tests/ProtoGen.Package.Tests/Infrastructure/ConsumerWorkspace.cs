@@ -19,25 +19,7 @@ internal sealed class ConsumerWorkspace : IDisposable
     {
         Feed = PackageFeed.Instance;
         _directory = new TempDirectory("protogen package tests", name);
-        Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="protogen-test-feed" value="{Feed.Directory}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="protogen-test-feed">
-                  <package pattern="ProtoGen" />
-                  <package pattern="ProtoGen.*" />
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        WriteNuGetConfig(string.Empty, string.Empty);
         Write("Directory.Build.props", "<Project>\n  <!-- Stops the import of any Directory.Build.props above this folder. -->\n</Project>\n");
         Write("Directory.Build.targets", "<Project>\n  <!-- Stops the import of any Directory.Build.targets above this folder. -->\n</Project>\n");
         Write("Directory.Packages.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
@@ -73,5 +55,42 @@ internal sealed class ConsumerWorkspace : IDisposable
     public ProcessResult Build(string relativeDirectory, params string[] extraArguments) =>
         DotNet(relativeDirectory, ["build", "-nodeReuse:false", "-tl:off", "-v:minimal", .. extraArguments]);
 
+    /// <summary>Adds a folder of the workspace as a second local feed, the only source of packages matching <paramref name="pattern"/> (libraries the tests pack).</summary>
+    public ConsumerWorkspace WithLocalFeed(string relativeFolder, string pattern)
+    {
+        System.IO.Directory.CreateDirectory(Path(relativeFolder));
+        WriteNuGetConfig(
+            $"""<add key="workspace-feed" value="{Path(relativeFolder)}" />""",
+            $"""
+                <packageSource key="workspace-feed">
+                  <package pattern="{pattern}" />
+                </packageSource>
+            """);
+        return this;
+    }
+
     public void Dispose() => _directory.Dispose();
+
+    private void WriteNuGetConfig(string source, string mapping) =>
+        Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="protogen-test-feed" value="{Feed.Directory}" />
+                {source}
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="protogen-test-feed">
+                  <package pattern="ProtoGen" />
+                  <package pattern="ProtoGen.*" />
+                </packageSource>
+            {mapping}
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
 }

@@ -289,6 +289,42 @@ public sealed class TaskTests
     private static FakeTaskItem Item(TempDirectory project) =>
         new(Spec, project[Spec], project["app.csproj"], ("ProtoGenLogicalPath", Logical));
 
+    [Theory]
+    [InlineData("Acme.Missing@1.0.0", "PGB3103", "Baseline package Acme.Missing 1.0.0 is not in the NuGet packages folder")]
+    [InlineData("Acme.Bare@1.0.0", "PGB3115", "Baseline package Acme.Bare 1.0.0 ships no protos")]
+    public void A_package_baseline_not_restored_or_without_protos_is_a_coded_error_naming_it(string against, string code, string message)
+    {
+        using var project = new TempDirectory();
+        string set = Compile(project, V1);
+        project.Write("packages/acme.bare/1.0.0/lib/netstandard2.0/_._", string.Empty);
+        ProtoGenCheckBreaking task = Check(project, set, against);
+        task.PackageRoot = project["packages"];
+
+        (bool ok, MockEngine engine) = Run(task);
+
+        Assert.False(ok);
+        BuildErrorEventArgs error = Assert.Single(engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.StartsWith(message, error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_package_baseline_is_its_protos_folder_compared_as_a_directory()
+    {
+        using var project = new TempDirectory();
+        string set = Compile(project, V1);
+        project.Write("packages/acme.protos/1.2.0/protos/" + Logical, V1.Replace("int64", "string", System.StringComparison.Ordinal));
+        ProtoGenCheckBreaking task = Check(project, set, "Acme.Protos@1.2.0");
+        task.PackageRoot = project["packages"];
+        task.ProtocPath = GrpcToolsProtoc.FullPath;
+        task.ImportDirectories = [new Microsoft.Build.Utilities.TaskItem(GrpcToolsProtoc.StandardImports)];
+
+        (bool ok, MockEngine engine) = Run(task);
+
+        Assert.False(ok, engine.Describe());
+        Assert.Contains(engine.Errors, e => e.Message!.EndsWith("[FIELD_SAME_TYPE]", System.StringComparison.Ordinal));
+    }
+
     private static ProtoGenCheckBreaking Check(TempDirectory project, string set, string against) =>
         new() { CurrentDescriptorSets = [new Microsoft.Build.Utilities.TaskItem(set)], CurrentProtos = [Item(project)], Against = against, ProjectDirectory = project.Path };
 

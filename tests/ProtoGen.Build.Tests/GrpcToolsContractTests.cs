@@ -165,9 +165,9 @@ public sealed class GrpcToolsContractTests : IDisposable
 
         // Metadata written as attributes or child elements of items (Include, Exclude, Remove and Condition are not metadata).
         string[] notMetadata = ["Include", "Exclude", "Remove", "Condition"];
-        // ProjectReferenceTargets (static graph) is MSBuild's item, with its Targets metadata.
+        // ProjectReferenceTargets (static graph) is MSBuild's item, with its Targets metadata; PackageDownload NuGet's, with Version.
         string[] written = Targets.Descendants()
-            .Where(e => e.Parent?.Name.LocalName == "ItemGroup" && e.Name.LocalName != "ProjectReferenceTargets")
+            .Where(e => e.Parent?.Name.LocalName == "ItemGroup" && e.Name.LocalName is not "ProjectReferenceTargets" and not "PackageDownload")
             .SelectMany(e => e.Attributes().Select(a => a.Name.LocalName).Where(n => !notMetadata.Contains(n)).Concat(e.Elements().Select(c => c.Name.LocalName)))
             .Distinct()
             .Order(StringComparer.Ordinal)

@@ -75,18 +75,25 @@ public sealed class ProtoPackageTests
             AssertPlainGrpcToolsConsumer(workspace, version);
 
             // ProtoGenPackProtos=false: a package of the assembly alone.
-            workspace.DotNet("Lib", "pack", "--no-build", "-nodeReuse:false", "-tl:off", "-v:minimal", "-o", workspace.Path("optout"), $"-p:PackageVersion={version}", "-p:ProtoGenPackProtos=false").AssertSucceeded();
-            using ZipArchive optOut = ZipFile.OpenRead(workspace.Path($"optout/Contoso.Ledger.{version}.nupkg"));
-            Assert.Contains("lib/net10.0/Contoso.Ledger.dll", optOut.Entries.Select(e => e.FullName));
-            Assert.DoesNotContain(optOut.Entries, e => e.FullName.StartsWith("protos/", StringComparison.Ordinal) || e.FullName.StartsWith("protogen/", StringComparison.Ordinal) || e.FullName.StartsWith("buildTransitive/", StringComparison.Ordinal));
+            string bare = version + ".1";
+            workspace.DotNet("Lib", "pack", "--no-build", "-nodeReuse:false", "-tl:off", "-v:minimal", "-o", workspace.Path("feed"), $"-p:PackageVersion={bare}", "-p:ProtoGenPackProtos=false").AssertSucceeded();
+            using (ZipArchive optOut = ZipFile.OpenRead(workspace.Path($"feed/Contoso.Ledger.{bare}.nupkg")))
+            {
+                Assert.Contains("lib/net10.0/Contoso.Ledger.dll", optOut.Entries.Select(e => e.FullName));
+                Assert.DoesNotContain(optOut.Entries, e => e.FullName.StartsWith("protos/", StringComparison.Ordinal) || e.FullName.StartsWith("protogen/", StringComparison.Ordinal) || e.FullName.StartsWith("buildTransitive/", StringComparison.Ordinal));
+            }
+
+            AssertBreakingCheckAgainstThePackage(workspace, version, bare);
         }
         finally
         {
             // The global packages folder keeps every version it extracted; this one is of this run only.
-            string extracted = Path.Combine(Repo.NuGetPackageRoot, "contoso.ledger", version);
-            if (Directory.Exists(extracted))
+            foreach (string extracted in new[] { version, version + ".1" }.Select(v => Path.Combine(Repo.NuGetPackageRoot, "contoso.ledger", v)))
             {
-                Directory.Delete(extracted, recursive: true);
+                if (Directory.Exists(extracted))
+                {
+                    Directory.Delete(extracted, recursive: true);
+                }
             }
         }
     }
@@ -123,6 +130,20 @@ public sealed class ProtoPackageTests
                   </ItemGroup>
                 </Project>
                 """);
+
+    /// <summary>The library checked against its previous package (downloaded by its restore): a changed field type fails at the field; a package without protos is PGB3115.</summary>
+    private static void AssertBreakingCheckAgainstThePackage(ConsumerWorkspace workspace, string version, string bare)
+    {
+        workspace.Write("Lib/protos/acme/payments/v1/ledger.proto", Ledger.Replace("double deadline_seconds = 2;", "string deadline_seconds = 2;", StringComparison.Ordinal));
+
+        ProcessResult broken = workspace.Build("Lib", $"-p:ProtoGenBreakingAgainst=Contoso.Ledger@{version}");
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Matches(@"protos/acme/payments/v1/ledger\.proto\(\d+,\d+\): error PGB300\d: Field ""2"" (with name ""deadline_seconds"" )?on message ""Receipt"" changed type from ""double"" to ""string""\. \[FIELD_SAME_TYPE\]", broken.Output);
+
+        ProcessResult noProtos = workspace.Build("Lib", $"-p:ProtoGenBreakingAgainst=Contoso.Ledger@{bare}");
+        Assert.NotEqual(0, noProtos.ExitCode);
+        Assert.Contains($"error PGB3115: Baseline package Contoso.Ledger {bare} ships no protos", noProtos.Output, StringComparison.Ordinal);
+    }
 
     private static void AssertPackageContents(string nupkg, string version)
     {

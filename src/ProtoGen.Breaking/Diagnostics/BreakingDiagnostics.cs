@@ -64,6 +64,9 @@ internal static class BreakingDiagnostics
     public static readonly DiagnosticDescriptor NoSourceInfo =
         new("PGB3114", DiagnosticSeverity.Warning, "The current descriptor sets lack source info");
 
+    public static readonly DiagnosticDescriptor PackageBaselineWithoutProtos =
+        new("PGB3115", DiagnosticSeverity.Error, "A package baseline that ships no protos");
+
     public static readonly DiagnosticDescriptor RuleFailed =
         new("PGB3113", DiagnosticSeverity.Error, "A rule could not run on malformed descriptors");
 }

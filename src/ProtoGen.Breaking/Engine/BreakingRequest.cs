@@ -3,7 +3,7 @@ using ProtoGen.Breaking.Config;
 
 namespace ProtoGen.Breaking.Engine;
 
-/// <summary>What a baseline is: a directory of protos, a baseline file, or (not yet supported) a package.</summary>
+/// <summary>What a baseline is: a directory of protos, a baseline file, or a ProtoGen-packed package (<c>Id@Version</c>).</summary>
 internal enum BaselineKind
 {
     /// <summary>Decided from the value: an existing directory, else a file; <c>Id@Version</c> is a package.</summary>
@@ -34,4 +34,5 @@ internal sealed record BreakingRequest(
     IReadOnlyList<string> BufConfigFiles,
     string? SuppressionsFile,
     string? ProjectDirectory,
-    string ProjectFile);
+    string ProjectFile,
+    string? PackageRoot = null);

@@ -66,15 +66,18 @@ internal static class BreakingRun
     public static BreakingOutcome Run(BreakingRequest request, CancellationToken cancellation = default)
     {
         BaselineKind kind = KindOf(request);
-        var outcome = new BreakingOutcome(request, kind == BaselineKind.Directory ? Path.GetFullPath(request.Against) : null);
+        var early = new List<BuildDiagnostic>();
+        string? packageProtos = kind == BaselineKind.Package ? PackageProtos(request, early.Add) : null;
+        var outcome = new BreakingOutcome(request, kind == BaselineKind.Directory ? Path.GetFullPath(request.Against) : packageProtos);
         List<BuildDiagnostic> diagnostics = outcome.Diagnostics;
+        diagnostics.AddRange(early);
 
         // The two sides load side by side: reading a large descriptor set is most of a check's time.
         var currentDiagnostics = new List<BuildDiagnostic>();
         Task<ProtoWorkspace?> loading = Task.Run(() => LoadCurrent(request, currentDiagnostics.Add), cancellation);
         ProtoWorkspace? previous = kind switch
         {
-            BaselineKind.Package => Unsupported(request, diagnostics.Add),
+            BaselineKind.Package => packageProtos is null ? null : LoadDirectory(request with { Against = packageProtos }, diagnostics.Add, cancellation),
             BaselineKind.Directory => LoadDirectory(request, diagnostics.Add, cancellation),
             _ => BaselineFile.Workspace(request.Against, diagnostics.Add),
         };
@@ -182,10 +185,42 @@ internal static class BreakingRun
             : DescriptorSets.Workspace(DirectoryBaseline.WithMappedNamespaces(compiled.Set, request.CurrentProtos), compiled.Files.Contains, request.Against, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
     }
 
-    private static ProtoWorkspace? Unsupported(BreakingRequest request, Action<BuildDiagnostic> report)
+    /// <summary>
+    /// The protos/ folder of the package <c>Id@Version</c> in the NuGet packages folder (the project's restore downloads
+    /// it, a PackageDownload), where ProtoGen packed them at their logical paths; null after reporting why not.
+    /// </summary>
+    private static string? PackageProtos(BreakingRequest request, Action<BuildDiagnostic> report)
     {
-        report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter,
-            $"Baseline '{request.Against}' names a package; package baselines (PackageId@Version) are not supported yet. Use a directory of protos or a baseline file.", request.ProjectFile));
-        return null;
+        string spec = Path.GetFileName(request.Against);
+        int at = spec.LastIndexOf('@');
+        string id = at > 0 ? spec.Substring(0, at).Trim() : string.Empty;
+        string version = at > 0 ? spec.Substring(at + 1).Trim() : string.Empty;
+        if (id.Length == 0 || version.Length == 0)
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter, $"Baseline '{spec}' is not PackageId@Version.", request.ProjectFile));
+            return null;
+        }
+
+        if (request.PackageRoot is not { Length: > 0 } root)
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter, $"Baseline '{spec}' is a package, which needs the NuGet packages folder ($(NuGetPackageRoot)), and none was given.", request.ProjectFile));
+            return null;
+        }
+
+        string package = Path.Combine(root, id.ToLowerInvariant(), version.ToLowerInvariant());
+        if (!Directory.Exists(package))
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.BaselineUnreadable, $"Baseline package {id} {version} is not in the NuGet packages folder '{root}'. Restore the project (its restore downloads the baseline package from the project's feeds); check that a feed has that version.", request.ProjectFile));
+            return null;
+        }
+
+        string protos = Path.Combine(package, "protos");
+        if (!Directory.Exists(protos) || !Directory.EnumerateFiles(protos, "*.proto", SearchOption.AllDirectories).Any())
+        {
+            report(new BuildDiagnostic(BreakingDiagnostics.PackageBaselineWithoutProtos, $"Baseline package {id} {version} ships no protos (no protos/ folder in '{package}'): only a package that ProtoGen packed with its protos (ProtoGenPackProtos, the default) can be a baseline. Use a directory of protos or a baseline file instead.", request.ProjectFile));
+            return null;
+        }
+
+        return protos;
     }
 }

@@ -37,7 +37,7 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
     [Required]
     public ITaskItem[] CurrentProtos { get; set; } = [];
 
-    /// <summary>The baseline: a directory of protos, a baseline file, or (not yet) <c>PackageId@Version</c>; empty is PGB3111.</summary>
+    /// <summary>The baseline: a directory of protos, a baseline file, or <c>PackageId@Version</c> (a ProtoGen-packed package); empty is PGB3111.</summary>
     public string Against { get; set; } = string.Empty;
 
     /// <summary><c>Directory</c>, <c>File</c> or empty (decided from <see cref="Against"/>).</summary>
@@ -67,6 +67,9 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
     /// <summary>The suppressions file (read; the writer task writes it).</summary>
     public string? SuppressionsFile { get; set; }
 
+    /// <summary>The NuGet packages folder (<c>$(NuGetPackageRoot)</c>), where a package baseline is restored (a PackageDownload).</summary>
+    public string? PackageRoot { get; set; }
+
     /// <summary>The project's directory: its buf.yaml covers protos outside every other buf.yaml.</summary>
     public string? ProjectDirectory { get; set; }
 
@@ -94,7 +97,7 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
         if (string.IsNullOrWhiteSpace(Against))
         {
             Log.Report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter,
-                "Set ProtoGenBreakingAgainst to the baseline to compare with: a directory of protos, or a baseline file written by -t:ProtoGenWriteBaseline (docs/breaking-changes.md).", ProjectFile));
+                "Set ProtoGenBreakingAgainst to the baseline to compare with: a directory of protos, a baseline file written by -t:ProtoGenWriteBaseline, or PackageId@Version (docs/breaking-changes.md).", ProjectFile));
             return null;
         }
 
@@ -131,7 +134,8 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
             [.. BufConfigFiles.Select(f => Path.GetFullPath(Path.Combine(projectDirectory, f.ItemSpec)))],
             SuppressionsFile is { Length: > 0 } s ? Path.GetFullPath(Path.Combine(projectDirectory, s)) : null,
             projectDirectory,
-            ProjectFile);
+            ProjectFile,
+            PackageRoot is { Length: > 0 } packages ? Path.GetFullPath(packages) : null);
     }
 
     private string ProjectFile => BuildEngine?.ProjectFileOfTaskNode ?? string.Empty;

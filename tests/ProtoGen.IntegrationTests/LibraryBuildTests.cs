@@ -90,7 +90,12 @@ public sealed class LibraryBuildTests
     [Fact]
     public void Static_graph_build_with_isolation_reads_the_exports_through_ProjectReferenceTargets()
     {
-        using TestProject project = Libraries("libraries-graph");
+        // And a reference without ProtoGen (its own, empty, Directory.Build files): it has no exports to read.
+        using TestProject project = Libraries("libraries-graph", appItems: """<ProjectReference Include="Plain/Plain.csproj" />""");
+        project.Write("Plain/Directory.Build.props", "<Project />\n")
+            .Write("Plain/Directory.Build.targets", "<Project />\n")
+            .Write("Plain/Plain.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n")
+            .Write("Plain/Class1.cs", "namespace Plain;\npublic static class Class1 { }\n");
 
         BuildResult restore = project.DotnetCommand("restore", project.ProjectFile, "-nologo");
         Assert.True(restore.Succeeded, restore.Output);
@@ -252,6 +257,24 @@ public sealed class LibraryBuildTests
         Assert.Empty(build.BatchCompiled);
     }
 
+    [Fact]
+    public void Cycle_of_references_that_export_each_others_protos_is_a_coded_error()
+    {
+        using TestProject project = Libraries("libraries-cycle");
+        // Common now references Payments, which references Common.
+        project.Write("Common/Common.csproj", LibraryProject("../Payments/Payments.csproj", """
+            <Protobuf Include="protos/acme/common/v1/money.proto" ProtoRoot="protos" GrpcServices="None" />
+            <ProtoNamespace Include="acme/common" Namespace="Contoso.Shared" />
+            """));
+
+        BuildResult build = project.Build();
+
+        Assert.False(build.Succeeded, build.Output);
+        // MSBuild's own: a cycle of project references cannot restore or build, with ProtoGen or without.
+        Assert.Contains(build.Diagnostics, d => d.Contains("error MSB4006: There is a circular dependency", System.StringComparison.Ordinal));
+        Assert.Empty(build.BatchCompiled);
+    }
+
     /// <summary>App (the test project) → Payments → Common, each with its own protos under protos/.</summary>
     private static TestProject Libraries(
         string name,
@@ -279,7 +302,7 @@ public sealed class LibraryBuildTests
                 """ + appItems,
                 """
                 <OutputType>Exe</OutputType>
-                <DefaultItemExcludes>$(DefaultItemExcludes);Common/**;Payments/**</DefaultItemExcludes>
+                <DefaultItemExcludes>$(DefaultItemExcludes);Common/**;Payments/**;Plain/**</DefaultItemExcludes>
                 """ + appProperties);
         return project;
     }

@@ -26,35 +26,9 @@ public sealed class LiveServerTests
                 <PackageReference Include="Grpc.AspNetCore.Server" Version="{Repo.GrpcVersion}" />
                 <PackageReference Include="Grpc.Net.Client" Version="{Repo.GrpcVersion}" />
                 """))
-            .Write("App/Program.cs", """
-                using System;
-                using System.Linq;
-                using System.Net;
-                using System.Threading.Tasks;
-                using Acme.Common.V1;
-                using Contoso.Payments.V1;
-                using Grpc.Core;
-                using Grpc.Net.Client;
-                using Microsoft.AspNetCore.Builder;
-                using Microsoft.AspNetCore.Hosting;
-                using Microsoft.AspNetCore.Hosting.Server;
-                using Microsoft.AspNetCore.Hosting.Server.Features;
-                using Microsoft.AspNetCore.Http.Features;
-                using Microsoft.AspNetCore.Server.Kestrel.Core;
-                using Microsoft.Extensions.DependencyInjection;
-                using Microsoft.Extensions.Logging;
-
-                var builder = WebApplication.CreateSlimBuilder(args);
-                builder.Logging.ClearProviders();
-                builder.WebHost.ConfigureKestrel(kestrel =>
-                    kestrel.Listen(IPAddress.Parse("127.0.0.1"), 0, listen => listen.Protocols = HttpProtocols.Http2));
-                builder.Services.AddGrpc();
-                await using var app = builder.Build();
-                app.MapGrpcService<LedgerService>();
-                await app.StartAsync();
-                string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-
-                using var channel = GrpcChannel.ForAddress(address);
+            .Write("App/Program.cs", LiveServerProgram.Start(
+                "using Acme.Common.V1;\nusing Contoso.Payments.V1;",
+                "app.MapGrpcService<LedgerService>();") + """
                 ILedgerClient ledger = new LedgerClientWrapper(channel);
                 var entry = new LedgerEntry { Id = "e-1", Amount = new Money { CurrencyCode = "EUR", Units = 12 } };
                 LedgerReceipt receipt = await ledger.RecordEntryAsync(entry);

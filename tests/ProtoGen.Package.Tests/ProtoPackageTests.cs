@@ -196,36 +196,9 @@ public sealed class ProtoPackageTests
                   </ItemGroup>
                 </Project>
                 """)
-            .Write("App/Program.cs", """
-                using System;
-                using System.Linq;
-                using System.Net;
-                using System.Threading.Tasks;
-                using Acme.App.V1;
-                using Acme.Payments.V1;
-                using Contoso.Shared.V1;
-                using Grpc.Core;
-                using Grpc.Net.Client;
-                using Microsoft.AspNetCore.Builder;
-                using Microsoft.AspNetCore.Hosting;
-                using Microsoft.AspNetCore.Hosting.Server;
-                using Microsoft.AspNetCore.Hosting.Server.Features;
-                using Microsoft.AspNetCore.Http.Features;
-                using Microsoft.AspNetCore.Server.Kestrel.Core;
-                using Microsoft.Extensions.DependencyInjection;
-                using Microsoft.Extensions.Logging;
-
-                var builder = WebApplication.CreateSlimBuilder(args);
-                builder.Logging.ClearProviders();
-                builder.WebHost.ConfigureKestrel(kestrel =>
-                    kestrel.Listen(IPAddress.Parse("127.0.0.1"), 0, listen => listen.Protocols = HttpProtocols.Http2));
-                builder.Services.AddGrpc();
-                await using var app = builder.Build();
-                app.MapGrpcService<LedgerService>();
-                await app.StartAsync();
-                string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-
-                using var channel = GrpcChannel.ForAddress(address);
+            .Write("App/Program.cs", LiveServerProgram.Start(
+                "using Acme.App.V1;\nusing Acme.Payments.V1;\nusing Contoso.Shared.V1;",
+                "app.MapGrpcService<LedgerService>();") + """
                 ILedgerClient ledger = new LedgerClientWrapper(channel);
                 var report = new Report { Entry = new Entry { Id = "e-1", Amount = new Money { Currency = "EUR", Units = 12 } }, Total = new Money { Currency = "EUR", Units = 12 } };
                 Receipt receipt = await ledger.RecordAsync(report.Entry);

@@ -658,17 +658,18 @@ public sealed class WorkspacePlannerTests
     public void A_referenced_proto_is_import_only_with_the_reference_namespace_and_staged_when_that_changes_it()
     {
         ProtoItemInput money = Referenced("protos/acme/common/v1/money.proto", "Contoso.Shared.V1");
+        ProtoItemInput errors = Referenced("protos/acme/common/v1/errors.proto", "Contoso.Shared.V1");
         WorkspacePlan plan = Map(
-            [Item("protos/acme/app/v1/report.proto"), money],
+            [Item("protos/acme/app/v1/report.proto"), money, errors],
             [Rule("acme/common", "Contoso.App.Common")],
-            files: new FakeFiles().File(money.FullPath).With(money.FullPath, package: "acme.common.v1"));
+            files: new FakeFiles().File(money.FullPath).With(money.FullPath, package: "acme.common.v1").File(errors.FullPath).With(errors.FullPath, package: "acme.common.v1"));
 
-        WorkspaceProto referenced = plan.Protos.Single(p => p.Item.IsReferenced);
+        WorkspaceProto referenced = plan.Protos.First(p => p.Item.IsReferenced);
         Assert.Equal("acme/common/v1/money.proto", referenced.LogicalPath);
         Assert.False(referenced.Item.ProtoCompile);
         Assert.Equal("Contoso.Shared.V1", referenced.CSharpNamespace);
         Assert.NotNull(referenced.StagedPath);
-        BuildDiagnostic warning = Assert.Single(plan.Diagnostics);
+        BuildDiagnostic warning = Assert.Single(plan.Diagnostics); // once per rule, not per proto
         Assert.Equal("PGB2006", warning.Descriptor.Code);
         Assert.Contains("would give 'acme/common/v1/money.proto' the namespace 'Contoso.App.Common.V1', but the project reference 'Common' compiles it to 'Contoso.Shared.V1'", warning.Message, StringComparison.Ordinal);
     }

@@ -245,13 +245,14 @@ internal sealed class WorkspacePlanner
         }
 
         var kept = new List<Placed>(placed.Count);
+        var warnedRules = new HashSet<string>(StringComparer.Ordinal);
         foreach (Placed p in placed)
         {
             if (p.Item.IsReferenced)
             {
                 if (!LogicalPaths.IsUnder(LogicalPaths.DirectoryOf(p.LogicalPath), WellKnownTypesDirectory))
                 {
-                    WarnAboutLocalRule(p, namespaces);
+                    WarnAboutLocalRule(p, namespaces, warnedRules);
                 }
 
                 kept.Add(p);
@@ -293,11 +294,11 @@ internal sealed class WorkspacePlanner
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
-    /// <summary>PGB2006 when one of this project's namespace rules would give a referenced proto another namespace than its reference gave it.</summary>
-    private void WarnAboutLocalRule(Placed p, NamespaceRules namespaces)
+    /// <summary>PGB2006, once per rule, when one of this project's namespace rules would give a referenced proto another namespace than its reference gave it.</summary>
+    private void WarnAboutLocalRule(Placed p, NamespaceRules namespaces, HashSet<string> warnedRules)
     {
         NamespaceRuleInput? rule = namespaces.RuleFor(p.LogicalPath);
-        if (rule is null)
+        if (rule is null || warnedRules.Contains(rule.Prefix))
         {
             return;
         }
@@ -306,6 +307,7 @@ internal sealed class WorkspacePlanner
         string mine = NamespaceRules.Effective(local, p.Summary.CSharpNamespace, p.Summary.Package);
         if (!string.Equals(mine, p.Item.CSharpNamespace, StringComparison.Ordinal))
         {
+            warnedRules.Add(rule.Prefix);
             _sink.AtProjectValue(
                 BuildDiagnostics.ReferenceNamespaceWins,
                 $"The ProtoNamespace rule '{rule.Prefix}' would give '{p.LogicalPath}' the namespace '{mine}', but {Owner(p.Item)} compiles it to '{p.Item.CSharpNamespace}', and its types live there: the reference's namespace is used. Narrow the rule, or move it to the reference.",

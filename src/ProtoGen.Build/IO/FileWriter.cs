@@ -44,23 +44,8 @@ internal static class FileWriter
         }
     }
 
-    private static bool SameBytes(byte[] a, byte[] b)
-    {
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < a.Length; i++)
-        {
-            if (a[i] != b[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Whether two byte arrays hold the same bytes.</summary>
+    public static bool SameBytes(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/>, then moves it into place.</summary>
     public static void WriteAtomically(string path, byte[] bytes)

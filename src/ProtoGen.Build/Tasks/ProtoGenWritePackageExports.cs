@@ -6,6 +6,7 @@ using System.Security;
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.IO;
 using ProtoGen.Build.Mapping;
 using ProtoGen.Build.Proto;
@@ -74,7 +75,7 @@ public sealed class ProtoGenWritePackageExports : Task
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Log.LogError(null, Diagnostics.BuildDiagnostics.FileAccessFailed.Code, null, original, 0, 0, 0, 0, "Could not read '{0}' to pack it: {1}", original, e.Message);
+                Log.Report(new BuildDiagnostic(BuildDiagnostics.FileAccessFailed, $"Could not read '{original}' to pack it: {e.Message}", original));
                 continue;
             }
 
@@ -82,7 +83,6 @@ public sealed class ProtoGenWritePackageExports : Task
             ProtoFileInfo info = ProtoScanner.Scan(text);
             string packageDefault = NamespaceRules.Effective(NamespaceDecision.None, info.CSharpNamespace?.Value, info.Package ?? string.Empty);
             string packed = Path.Combine(OutputDirectory, "protos", logical.Replace('/', Path.DirectorySeparatorChar));
-            Directory.CreateDirectory(Path.GetDirectoryName(packed)!);
             FileWriter.WriteIfChanged(packed, string.Equals(packageDefault, ns, StringComparison.Ordinal) ? text : ProtoStager.Stage(text, info, new NamespaceDecision(ns, OverrideOwnOption: true)));
             files.Add(PackageFile(packed, "protos/" + logical));
             exported.Add(new ExportedProto(logical, ns));
@@ -94,14 +94,14 @@ public sealed class ProtoGenWritePackageExports : Task
         }
 
         string manifest = Path.Combine(OutputDirectory, "protogen", PackageId + ".protogen-exports");
-        Write(manifest, ExportManifest.Write(PackageId, PackageVersion, exported));
+        FileWriter.WriteIfChanged(manifest, ExportManifest.Write(PackageId, PackageVersion, exported));
         files.Add(PackageFile(manifest, "protogen/" + PackageId + ".protogen-exports"));
 
         string props = Path.Combine(OutputDirectory, "buildTransitive", PackageId + ".props");
-        Write(props, Props());
+        FileWriter.WriteIfChanged(props, Props());
         files.Add(PackageFile(props, "buildTransitive/" + PackageId + ".props"));
         string targets = Path.Combine(OutputDirectory, "buildTransitive", PackageId + ".targets");
-        Write(targets, Targets());
+        FileWriter.WriteIfChanged(targets, Targets());
         files.Add(PackageFile(targets, "buildTransitive/" + PackageId + ".targets"));
 
         PackageFiles = [.. files];
@@ -135,12 +135,6 @@ public sealed class ProtoGenWritePackageExports : Task
         </Project>
 
         """;
-
-    private static void Write(string path, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        FileWriter.WriteIfChanged(path, text);
-    }
 
     private static TaskItem PackageFile(string path, string packagePath)
     {

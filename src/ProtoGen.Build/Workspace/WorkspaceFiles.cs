@@ -43,7 +43,7 @@ internal sealed class WorkspaceFiles : IWorkspaceFiles
 
         try
         {
-            return File.ReadAllBytes(fullPath).AsSpan().SequenceEqual(File.ReadAllBytes(otherFullPath));
+            return FileWriter.SameBytes(File.ReadAllBytes(fullPath), File.ReadAllBytes(otherFullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

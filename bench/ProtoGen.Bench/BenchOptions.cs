@@ -16,11 +16,14 @@ internal sealed record BenchOptions
           --sizes 100,1000     synthetic layouts to build (number of protos)      default: 100,1000
           --runs N             measured runs of every case                         default: 3
           --teams N            teams (proto roots) of the synthetic layouts        default: 10
+          --no-synthetic       skip the synthetic layouts of --sizes (one project each)
+          --library-protos N   protos of the libraries layout (a library per team + an app)  default: 1000
+          --no-libraries       skip the libraries layout
           --no-corpus          skip the real corpus (Google.Api.CommonProtos + protos/grpc)
           --no-vendored        skip the vendored layout (4 upstream roots without prefix + 4 mapped folders, about 640 protos)
           --compiler-server    compile on Roslyn's compiler server (VBCSCompiler); default: a csc process per build
           --no-warmup          no unmeasured build of each project before the runs
-          --quick              smoke check: --sizes 100 --runs 1 --no-corpus --no-vendored --no-warmup, results under artifacts/bench/results
+          --quick              smoke check: --sizes 100 --library-protos 100 --runs 1 --no-corpus --no-vendored --no-warmup, results under artifacts/bench/results
           --output DIR         where latest.md and latest.json go                 default: bench/results
           --work DIR           generated projects, binlogs, ProtoGen snapshot      default: artifacts/bench
           --timeout MINUTES    one build or restore is killed after this           default: 20
@@ -32,6 +35,14 @@ internal sealed record BenchOptions
     public int Runs { get; init; } = 3;
 
     public int Teams { get; init; } = 10;
+
+    /// <summary>Build the synthetic layouts of <see cref="Sizes"/>.</summary>
+    public bool Synthetic { get; init; } = true;
+
+    /// <summary>Build the libraries layout (<see cref="Layouts.SyntheticLayout.CreateLibraries"/>) of <see cref="LibraryProtos"/> protos.</summary>
+    public bool Libraries { get; init; } = true;
+
+    public int LibraryProtos { get; init; } = 1000;
 
     public bool Corpus { get; init; } = true;
 
@@ -67,6 +78,9 @@ internal sealed record BenchOptions
                 "--sizes" => options with { Sizes = [.. Value(args, ref i).Split(',').Select(s => PositiveInt(arg, s))] },
                 "--runs" => options with { Runs = PositiveInt(arg, Value(args, ref i)) },
                 "--teams" => options with { Teams = PositiveInt(arg, Value(args, ref i)) },
+                "--no-synthetic" => options with { Synthetic = false },
+                "--library-protos" => options with { LibraryProtos = PositiveInt(arg, Value(args, ref i)) },
+                "--no-libraries" => options with { Libraries = false },
                 "--no-corpus" => options with { Corpus = false },
                 "--no-vendored" => options with { Vendored = false },
                 "--quick" => options with { Quick = true },
@@ -86,6 +100,7 @@ internal sealed record BenchOptions
             options = options with
             {
                 Sizes = [100],
+                LibraryProtos = 100,
                 Runs = 1,
                 Corpus = false,
                 Vendored = false,

@@ -16,17 +16,30 @@ namespace ProtoGen.Bench;
 internal sealed class BenchException(string message) : Exception(message);
 
 /// <summary>
-/// Measures one layout: writes both projects, restores them and builds each once unmeasured (warm-up and check;
-/// not with --quick), then makes every run's builds — clean, no-op, touch, edit, and the IDE's design-time builds —
-/// alternating the two variants build by build, and the variant that goes first run by run.
+/// Measures one layout: writes each variant's projects, restores them and builds each once unmeasured (warm-up and
+/// check; not with --quick), then makes every run's builds — clean, no-op, touch, edit, and (for one project) the IDE's
+/// design-time builds — alternating the variants build by build, and their order run by run.
 /// </summary>
 internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGen, DotnetCli dotnet, TextWriter progress)
 {
-    private static readonly Variant[] Variants = [Variant.GrpcTools, Variant.ProtoGen];
+    /// <summary>One project, plain Grpc.Tools against ProtoGen, every case.</summary>
+    private static readonly Variant[] ProjectVariants = [Variant.GrpcTools, Variant.ProtoGen];
+
+    /// <summary>
+    /// A libraries layout: the monolithic project with plain Grpc.Tools, the split wired by hand with plain Grpc.Tools,
+    /// and the split with ProtoGen; the command-line builds (a design-time build is of one project).
+    /// </summary>
+    private static readonly Variant[] LibraryVariants = [Variant.GrpcTools, Variant.SplitGrpcTools, Variant.SplitProtoGen];
+
+    private static readonly BuildCase[] LibraryCases = [BuildCase.Clean, BuildCase.NoOp, BuildCase.TouchLeaf, BuildCase.EditSource];
+
     private int _edit;
 
     public LayoutResult Run(ProtoLayout layout)
     {
+        bool libraries = layout.AppImportPrefix is not null;
+        Variant[] variants = libraries ? LibraryVariants : ProjectVariants;
+        BuildCase[] cases = libraries ? LibraryCases : BuildCaseNames.InRunOrder;
         progress.WriteLine(FormattableString.Invariant($"== {layout.Name}: {layout.Description} ({layout.ProtoCount} protos, {layout.ServiceCount} services, leaf {layout.LeafLogicalPath}, most imported {layout.MostImportedLogicalPath})"));
         string logs = Path.Combine(options.WorkDirectory, "logs", layout.Name);
         if (Directory.Exists(logs))
@@ -34,10 +47,8 @@ internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGe
             Directory.Delete(logs, recursive: true);
         }
 
-        var projects = Variants.ToDictionary(
-            v => v,
-            v => BenchProject.Write(layout, v, Path.Combine(options.WorkDirectory, "work", layout.Name, v.Key()), protoGen));
-        foreach (BenchProject project in projects.Values)
+        var projects = variants.ToDictionary(v => v, v => Write(layout, v));
+        foreach (IBenchBuild project in projects.Values)
         {
             Check(dotnet.Restore(project.ProjectFile, Path.Combine(logs, project.Variant.Key(), "restore.log")), "restore", project);
             if (options.WarmUp)
@@ -47,33 +58,41 @@ internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGe
             }
         }
 
-        var samples = BuildCaseNames.InRunOrder
-            .SelectMany(c => Variants.Select(v => (c, v)))
+        var samples = cases
+            .SelectMany(c => variants.Select(v => (c, v)))
             .ToDictionary(key => key, _ => new List<BuildSample>());
         for (int run = 1; run <= options.Runs; run++)
         {
-            Variant[] order = run % 2 == 1 ? Variants : [.. Variants.Reverse()];
-            foreach (BuildCase buildCase in BuildCaseNames.InRunOrder)
+            Variant[] order = run % 2 == 1 ? variants : [.. variants.Reverse()];
+            foreach (BuildCase buildCase in cases)
             {
                 foreach (Variant variant in order)
                 {
                     BuildSample sample = Measure(projects[variant], buildCase, run, logs);
                     samples[(buildCase, variant)].Add(sample);
                     progress.WriteLine(FormattableString.Invariant(
-                        $"   run {run}/{options.Runs} {buildCase.Title(),-18} {variant.Title(),-22} {sample.WallSeconds,7:0.00} s  cpu {sample.CpuSeconds ?? 0,7:0.00} s  protoc phase {sample.ProtocPhaseSeconds,6:0.00} s  C# {sample.CSharpCompileSeconds,6:0.00} s  peak {sample.PeakRssMiB ?? 0,5:0} MiB  load {sample.LoadAverage ?? 0,5:0.0}"));
+                        $"   run {run}/{options.Runs} {buildCase.Title(),-18} {variant.Title(),-26} {sample.WallSeconds,7:0.00} s  cpu {sample.CpuSeconds ?? 0,7:0.00} s  protoc phase {sample.ProtocPhaseSeconds,6:0.00} s  C# {sample.CSharpCompileSeconds,6:0.00} s  peak {sample.PeakRssMiB ?? 0,5:0} MiB  load {sample.LoadAverage ?? 0,5:0.0}"));
                 }
             }
         }
 
         // After the last run's edit build: the generated C# of the current protos.
         var generated = projects.Values.ToDictionary(p => p.Variant.Key(), p => p.MeasureGeneratedCode(), StringComparer.Ordinal);
-        var cases = BuildCaseNames.InRunOrder
-            .SelectMany(c => Variants.Select(v => new CaseResult(c.Key(), v.Key(), samples[(c, v)])))
+        var results = cases
+            .SelectMany(c => variants.Select(v => new CaseResult(c.Key(), v.Key(), samples[(c, v)])))
             .ToList();
-        return new LayoutResult(layout.Name, layout.Description, layout.ProtoCount, layout.ServiceCount, layout.LeafLogicalPath, layout.MostImportedLogicalPath, generated, cases);
+        return new LayoutResult(layout.Name, layout.Description, layout.ProtoCount, layout.ServiceCount, layout.LeafLogicalPath, layout.MostImportedLogicalPath, generated, results);
     }
 
-    private BuildSample Measure(BenchProject project, BuildCase buildCase, int run, string logs)
+    private IBenchBuild Write(ProtoLayout layout, Variant variant)
+    {
+        string directory = Path.Combine(options.WorkDirectory, "work", layout.Name, variant.Key());
+        return variant.IsSplit()
+            ? LibrarySolution.Write(layout, variant, directory, protoGen)
+            : BenchProject.Write(layout, variant, directory, protoGen);
+    }
+
+    private BuildSample Measure(IBenchBuild project, BuildCase buildCase, int run, string logs)
     {
         switch (buildCase)
         {
@@ -111,10 +130,10 @@ internal sealed class BenchRunner(BenchOptions options, ProtoGenSnapshot protoGe
     }
 
     /// <summary>An instrumented build: binary log and analyzer report.</summary>
-    private CommandRun Build(BenchProject project, string name, bool designTime = false) =>
+    private CommandRun Build(IBenchBuild project, string name, bool designTime = false) =>
         Check(dotnet.Build(project.ProjectFile, name + ".binlog", name + ".log", designTime), "build", project);
 
-    private static CommandRun Check(CommandRun run, string what, BenchProject project) =>
+    private static CommandRun Check(CommandRun run, string what, IBenchBuild project) =>
         run.Succeeded
             ? run
             : throw new BenchException($"{what} of {project.ProjectFile} failed (exit code {run.ExitCode}); output in {run.OutputLog}:\n{run.Tail()}");

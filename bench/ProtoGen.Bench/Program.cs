@@ -43,7 +43,7 @@ try
     ProtoGenSnapshot protoGen = ProtoGenSnapshot.Take(Repo.Root, Repo.BuildDirectory, BenchRepo.BuiltAssemblies, Path.Combine(options.WorkDirectory, "protogen"));
     Console.WriteLine($"ProtoGen.Bench: measuring ProtoGen {protoGen.Version}; work folder {options.WorkDirectory}");
 
-    List<ProtoLayout> layouts = [.. options.Sizes.Order().Select(size => SyntheticLayout.Create(size, options.Teams))];
+    List<ProtoLayout> layouts = options.Synthetic ? [.. options.Sizes.Order().Select(size => SyntheticLayout.Create(size, options.Teams))] : [];
     if (options.Vendored)
     {
         layouts.Add(VendoredLayout.Create());
@@ -52,6 +52,11 @@ try
     if (options.Corpus)
     {
         layouts.Add(CorpusLayout.Create(BenchRepo.CommonProtosPackage, BenchRepo.CommonProtosVersion, BenchRepo.GrpcProtos));
+    }
+
+    if (options.Libraries)
+    {
+        layouts.Add(SyntheticLayout.CreateLibraries(options.LibraryProtos, options.Teams));
     }
 
     var runner = new BenchRunner(options, protoGen, dotnet, Console.Out);
@@ -63,8 +68,9 @@ try
         measured.Add(runner.Run(layout));
 
         // Written after every layout, so a long run that fails late keeps what it measured.
-        LayoutResult headline = measured.Where(l => l.Name.StartsWith("synthetic-", StringComparison.Ordinal)).MaxBy(l => l.Protos) ?? measured[0];
+        LayoutResult? headline = measured.Where(l => l.Name.StartsWith("synthetic-", StringComparison.Ordinal)).MaxBy(l => l.Protos);
         LayoutResult? vendored = measured.FirstOrDefault(l => l.Name == "vendored");
+        LayoutResult? libraries = measured.FirstOrDefault(l => l.Name.StartsWith("libraries-", StringComparison.Ordinal));
         results = new BenchResults(
             DateTimeOffset.UtcNow,
             protoGen.Commit,
@@ -74,7 +80,10 @@ try
             options.CompilerServer,
             "dotnet run -c Release --project bench/ProtoGen.Bench --" + (args.Length == 0 ? string.Empty : " " + string.Join(' ', args)),
             [.. measured],
-            new Summary(Ratios.Of(headline), vendored is null || vendored == headline ? null : Ratios.Of(vendored)));
+            new Summary(
+                headline is null ? null : Ratios.Of(headline),
+                vendored is null ? null : Ratios.Of(vendored),
+                libraries is null ? null : LibraryRatios.Of(libraries)));
         Directory.CreateDirectory(options.OutputDirectory);
         File.WriteAllText(Path.Combine(options.OutputDirectory, "latest.md"), MarkdownReport.Render(results));
         JsonReport.Write(results, Path.Combine(options.OutputDirectory, "latest.json"));

@@ -43,6 +43,12 @@ internal sealed partial record ProtoLayout(
         .Select(g => g.Key)
         .FirstOrDefault() ?? LeafLogicalPath;
 
+    /// <summary>
+    /// For a layout that is also built split into libraries: the root that becomes the app project (it references
+    /// every other root's library); null for a layout built only as one project.
+    /// </summary>
+    public string? AppImportPrefix { get; init; }
+
     public int ProtoCount => Roots.Sum(r => r.Files.Count);
 
     public int ServiceCount => Roots.SelectMany(r => r.Files).Sum(f => ServicePattern().Count(f.Text));

@@ -19,6 +19,9 @@ namespace ProtoGen.Bench.Layouts;
 /// Every proto has the same shape (a resource message with a nested enum, a map, a timestamp and a field of each
 /// imported proto's message; a request message; a service with one RPC of each of the four kinds), so the
 /// generated C# grows linearly with the number of protos.
+/// The libraries layout (<see cref="CreateLibraries"/>) has the same protos with one change, so that a library per
+/// team can reference the libraries it imports: a team imports only teams before it (the team graph has no cycle).
+/// It adds an app root, <c>acme/app</c>, whose one proto imports every team's <c>common.proto</c>.
 /// </remarks>
 internal static class SyntheticLayout
 {
@@ -29,7 +32,15 @@ internal static class SyntheticLayout
         ["account", "ledger", "order", "item", "price", "shipment", "invoice", "profile", "policy", "event", "quota", "report"];
 
     /// <summary>The synthetic layout of <paramref name="protoCount"/> protos over <paramref name="teamCount"/> teams.</summary>
-    public static ProtoLayout Create(int protoCount, int teamCount)
+    public static ProtoLayout Create(int protoCount, int teamCount) => Create(protoCount, teamCount, layered: false);
+
+    /// <summary>
+    /// The layout split into libraries: <paramref name="protoCount"/> protos over <paramref name="teamCount"/> teams that
+    /// import only the teams before them, and an app root whose proto imports them all.
+    /// </summary>
+    public static ProtoLayout CreateLibraries(int protoCount, int teamCount) => Create(protoCount, teamCount, layered: true);
+
+    private static ProtoLayout Create(int protoCount, int teamCount, bool layered)
     {
         if (teamCount < 2 || protoCount < teamCount)
         {
@@ -55,7 +66,7 @@ internal static class SyntheticLayout
             for (int j = 0; j < perTeam[t]; j++)
             {
                 SyntheticProto proto = protos[(t, j)];
-                IEnumerable<SyntheticProto> imports = ImportsOf(t, j, teamCount).Select(key => protos[key]);
+                IEnumerable<SyntheticProto> imports = (layered ? LayeredImportsOf(t, j, perTeam) : ImportsOf(t, j, teamCount)).Select(key => protos[key]);
                 files.Add(new ProtoFile(proto.Path, Render(proto, imports, (j * teamCount) + t, protoCount)));
             }
 
@@ -68,13 +79,32 @@ internal static class SyntheticLayout
             new("acme/" + teams[Math.Min(5, teamCount - 1)], "Contoso." + ProtoNames.Pascal(teams[Math.Min(5, teamCount - 1)])),
             new("acme/" + teams[1], "Contoso." + ProtoNames.Pascal(teams[1]) + ".Api"),
         ];
+        string leaf = ProtoLayout.FindLeaf(roots);
+        if (!layered)
+        {
+            return new ProtoLayout(
+                "synthetic-" + protoCount.ToString(CultureInfo.InvariantCulture),
+                $"{protoCount} synthetic protos, {teamCount} teams, each its own root imported as acme/<team>/...",
+                roots,
+                rules,
+                leaf);
+        }
+
+        SyntheticProto[] commons = [.. Enumerable.Range(0, teamCount).Select(t => protos[(t, 0)])];
+        roots.Add(new ProtoRoot(AppPrefix, "app/protos", [new ProtoFile("v1/dashboard.proto", RenderApp(commons))]));
         return new ProtoLayout(
-            "synthetic-" + protoCount.ToString(CultureInfo.InvariantCulture),
-            $"{protoCount} synthetic protos, {teamCount} teams, each its own root imported as acme/<team>/...",
+            "libraries-" + protoCount.ToString(CultureInfo.InvariantCulture),
+            $"{protoCount} synthetic protos in {teamCount} team libraries (a team imports only teams before it) and an app whose proto imports them all",
             roots,
             rules,
-            ProtoLayout.FindLeaf(roots));
+            leaf)
+        {
+            AppImportPrefix = AppPrefix,
+        };
     }
+
+    /// <summary>The app root of the libraries layout.</summary>
+    private const string AppPrefix = "acme/app";
 
     private static string TeamName(int index) =>
         index < TeamNames.Length ? TeamNames[index] : "team" + index.ToString("D2", CultureInfo.InvariantCulture);
@@ -100,6 +130,35 @@ internal static class SyntheticLayout
 
         int otherTeam = (t + 1 + (j * 7 % (teamCount - 1))) % teamCount;
         yield return (otherTeam, (j * 13 + t) % j);     // a proto of another team, of a lower order
+    }
+
+    /// <summary>
+    /// The imports of proto <paramref name="j"/> of team <paramref name="t"/> in the libraries layout: as
+    /// <see cref="ImportsOf"/> within the team, and the other team's proto always of a team before it.
+    /// </summary>
+    private static IEnumerable<(int Team, int Index)> LayeredImportsOf(int t, int j, int[] perTeam)
+    {
+        if (j == 0)
+        {
+            if (t != 0)
+            {
+                yield return (0, 0);
+            }
+
+            yield break;
+        }
+
+        yield return (t, 0);
+        if (j > 1)
+        {
+            yield return (t, j - 1);
+        }
+
+        if (t > 0)
+        {
+            int otherTeam = j * 7 % t;
+            yield return (otherTeam, (j * 13 + t) % perTeam[otherTeam]);
+        }
     }
 
     private static SyntheticProto Describe(string team, int t, int j, int digits)
@@ -165,6 +224,41 @@ internal static class SyntheticLayout
         return text.ToString();
     }
 
+    /// <summary>The app's proto: a view over every team's common resource, and a service that returns it.</summary>
+    private static string RenderApp(IReadOnlyList<SyntheticProto> commons)
+    {
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+
+        Line("// The app of the libraries layout: it imports every team's common.proto. Written by ProtoGen.Bench.");
+        Line("syntax = \"proto3\";");
+        Line();
+        Line("package acme.app.v1;");
+        Line();
+        foreach (SyntheticProto common in commons)
+        {
+            Line($"import \"{common.LogicalPath}\";");
+        }
+
+        Line();
+        Line("message Dashboard {");
+        int field = 1;
+        foreach (SyntheticProto common in commons)
+        {
+            Line($"  .{common.Package}.{common.Message} {ProtoNames.Snake(common.Team)} = {field++};");
+        }
+
+        Line("}");
+        Line();
+        Line("message GetDashboardRequest {");
+        Line("  string name = 1;");
+        Line("}");
+        Line();
+        Line("service DashboardService {");
+        Line("  rpc GetDashboard(GetDashboardRequest) returns (Dashboard);");
+        Line("}");
+        return text.ToString();
+    }
 
     private sealed record SyntheticProto(string Path, string LogicalPath, string Package, string Message, string Team);
 }

@@ -13,8 +13,16 @@ internal static class BinlogProfiler
     {
         var build = BinaryLog.ReadBuild(binlogPath);
         var targets = new Dictionary<string, double>(StringComparer.Ordinal);
+        var compiles = new Dictionary<string, double>(StringComparer.Ordinal);
         build.VisitAllChildren<Target>(target =>
-            targets[target.Name] = targets.GetValueOrDefault(target.Name) + target.Duration.TotalMilliseconds);
+        {
+            targets[target.Name] = targets.GetValueOrDefault(target.Name) + target.Duration.TotalMilliseconds;
+            if (string.Equals(target.Name, BuildProfile.CSharpCompileTarget, StringComparison.Ordinal) && target.FindChild<Task>("Csc") is not null)
+            {
+                string project = System.IO.Path.GetFileNameWithoutExtension(target.Project?.ProjectFile ?? "?");
+                compiles[project] = compiles.GetValueOrDefault(project) + target.Duration.TotalMilliseconds;
+            }
+        });
 
         var compilerOutput = new List<string>();
         build.VisitAllChildren<Task>(task =>
@@ -26,6 +34,6 @@ internal static class BinlogProfiler
         });
 
         (double? all, double? protoGen) = AnalyzerReport.GeneratorSeconds(compilerOutput, GeneratorAssembly);
-        return new BuildProfile(targets, protoGen, all);
+        return new BuildProfile(targets, protoGen, all, compiles);
     }
 }

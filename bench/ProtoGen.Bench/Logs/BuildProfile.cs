@@ -6,12 +6,14 @@ namespace ProtoGen.Bench.Logs;
 
 /// <summary>
 /// What the binary log of one build says: the time of each target (summed over its batches; a target's time
-/// excludes the targets it depends on) and the generator times of the compiler's analyzer report.
+/// excludes the targets it depends on), the generator times of the compiler's analyzer report, and the projects whose
+/// C# compile ran (csc was called), with its time in milliseconds.
 /// </summary>
 internal sealed record BuildProfile(
     IReadOnlyDictionary<string, double> TargetMilliseconds,
     double? ProtoGenGeneratorSeconds,
-    double? AllGeneratorsSeconds)
+    double? AllGeneratorsSeconds,
+    IReadOnlyDictionary<string, double> CSharpCompileByProject)
 {
     /// <summary>The C# compile target (Csc, and the generators inside it).</summary>
     public const string CSharpCompileTarget = "CoreCompile";

@@ -10,7 +10,7 @@ namespace ProtoGen.Bench.Projects;
 internal sealed record GeneratedCode(int Files, long Bytes, long Lines);
 
 /// <summary>One variant of a layout, written as a project folder, and the edits the bench makes to it.</summary>
-internal sealed class BenchProject
+internal sealed class BenchProject : IBenchBuild
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -34,9 +34,6 @@ internal sealed class BenchProject
     /// <summary>The proto the most others import, on disk.</summary>
     public string MostImportedProto { get; }
 
-    /// <summary>The intermediate folder of the Debug build (Grpc.Tools' outputs, ProtoGen's stage).</summary>
-    public string IntermediateDirectory => Path.Combine(Directory, "obj", "Debug");
-
     /// <summary>Writes the project folder afresh.</summary>
     public static BenchProject Write(ProtoLayout layout, Variant variant, string directory, ProtoGenSnapshot protoGen)
     {
@@ -59,10 +56,20 @@ internal sealed class BenchProject
         return new BenchProject(variant, directory, OnDisk(layout.LeafLogicalPath), OnDisk(layout.MostImportedLogicalPath));
     }
 
-    /// <summary>A clean build's starting point: no bin/ and no obj/Debug/; restore's outputs in obj/ stay.</summary>
-    public void Clean()
+    public void Clean() => CleanProject(Directory);
+
+    public void TouchLeaf(int edit) => AppendTouchLine(LeafProto, edit);
+
+    public void TouchMostImported(int edit) => AppendTouchLine(MostImportedProto, edit);
+
+    public void EditSource(int edit) => WriteFile(Path.Combine(Directory, ProjectFiles.EditableSource), ProjectFiles.Source(edit));
+
+    public GeneratedCode MeasureGeneratedCode() => MeasureGeneratedCode(Directory);
+
+    /// <summary>Deletes a project folder's bin/ and obj/Debug/ (restore's outputs in obj/ stay).</summary>
+    public static void CleanProject(string directory)
     {
-        foreach (string path in new[] { IntermediateDirectory, Path.Combine(Directory, "bin") })
+        foreach (string path in new[] { Path.Combine(directory, "obj", "Debug"), Path.Combine(directory, "bin") })
         {
             if (System.IO.Directory.Exists(path))
             {
@@ -71,19 +78,16 @@ internal sealed class BenchProject
         }
     }
 
-    /// <summary>Changes the leaf proto's content (a comment line with a counter).</summary>
-    public void TouchLeaf(int edit) => File.AppendAllText(LeafProto, ProjectFiles.TouchLine(edit), Utf8);
+    /// <summary>A content change: the touch line with a counter appended to a proto.</summary>
+    public static void AppendTouchLine(string proto, int edit) => File.AppendAllText(proto, ProjectFiles.TouchLine(edit), Utf8);
 
-    /// <summary>Changes the most imported proto's content (a comment line with a counter): every importer is out of date.</summary>
-    public void TouchMostImported(int edit) => File.AppendAllText(MostImportedProto, ProjectFiles.TouchLine(edit), Utf8);
-
-    /// <summary>Changes the hand-written source file's content.</summary>
-    public void EditSource(int edit) => WriteFile(Path.Combine(Directory, ProjectFiles.EditableSource), ProjectFiles.Source(edit));
-
-    /// <summary>protoc's C# outputs: files in subfolders of obj/Debug/&lt;tfm&gt;/ (SDK-generated files sit at its top; ProtoGen's stage is skipped).</summary>
-    public GeneratedCode MeasureGeneratedCode()
+    /// <summary>
+    /// protoc's C# outputs in one project folder: files in subfolders of obj/Debug/&lt;tfm&gt;/ (SDK-generated files sit at
+    /// its top; ProtoGen's stage is skipped).
+    /// </summary>
+    public static GeneratedCode MeasureGeneratedCode(string directory)
     {
-        string tfm = Path.Combine(IntermediateDirectory, "net10.0");
+        string tfm = Path.Combine(directory, "obj", "Debug", "net10.0");
         var files = System.IO.Directory.Exists(tfm)
             ? System.IO.Directory.EnumerateDirectories(tfm)
                 .Where(d => !string.Equals(Path.GetFileName(d), "protogen", StringComparison.Ordinal))
@@ -93,7 +97,7 @@ internal sealed class BenchProject
         return new GeneratedCode(files.Count, files.Sum(f => new FileInfo(f).Length), files.Sum(f => (long)File.ReadLines(f).Count()));
     }
 
-    private static void WriteFile(string path, string text)
+    public static void WriteFile(string path, string text)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text, Utf8);

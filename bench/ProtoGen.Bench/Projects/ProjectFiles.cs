@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Generic;
 using System.Linq;
 using System.Security;
 using System.Text;
@@ -21,90 +21,94 @@ internal static class ProjectFiles
     /// protos/.
     /// </summary>
     public static string DiskPath(Variant variant, ProtoRoot root, ProtoFile file) =>
-        variant == Variant.GrpcTools && !root.IsVendored ? "protos/" + root.LogicalPath(file) : root.Folder + "/" + file.Path;
+        !variant.HasProtoGen() && !root.IsVendored ? "protos/" + root.LogicalPath(file) : root.Folder + "/" + file.Path;
 
     public static string Project(ProtoLayout layout, Variant variant, ProtoGenSnapshot protoGen)
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <!-- {Xml(layout.Description)}: {variant.Title()}. Written by ProtoGen.Bench. -->
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Library</OutputType>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
-
-            """);
-        if (variant == Variant.ProtoGen)
-        {
-            text.Append("""
-                    <ProtoGenClientWrappers>true</ProtoGenClientWrappers>
-                    <ProtoGenDefaultTimeout>30s</ProtoGenDefaultTimeout>
-
-                """);
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $"""
-              </PropertyGroup>
-              <ItemGroup>
-            {Repo.GrpcPackageReferences}
-              </ItemGroup>
-              <ItemGroup>
-
-            """);
-        if (variant == Variant.GrpcTools)
+        var text = new StringBuilder(Header($"{layout.Description}: {variant.Title()}", variant));
+        if (!variant.HasProtoGen())
         {
             // Plain Grpc.Tools searches only an item's own root: every root is repeated in every item's AdditionalImportDirs,
             // the wiring a Grpc.Tools user writes by hand for vendored trees that import each other.
             string[] folders = [.. layout.Roots.Where(r => r.IsVendored).Select(r => r.Folder), .. layout.Roots.Any(r => !r.IsVendored) ? ["protos"] : (string[])[]];
-            string importDirs = folders.Length > 1 ? $" AdditionalImportDirs=\"{string.Join(";", folders)}\"" : string.Empty;
             foreach (string folder in folders)
             {
-                text.Append(CultureInfo.InvariantCulture, $"""
-                        <Protobuf Include="{folder}/**/*.proto" ProtoRoot="{folder}"{importDirs} />
-
-                    """);
+                text.Append(Protobuf(folder, importPrefix: null, folders.Length > 1 ? folders : []));
             }
         }
         else
         {
             foreach (ProtoRoot root in layout.Roots)
             {
-                string prefix = root.IsVendored ? string.Empty : $" ImportPrefix=\"{root.ImportPrefix}\"";
-                text.Append(CultureInfo.InvariantCulture, $"""
-                        <Protobuf Include="{root.Folder}/**/*.proto" ProtoRoot="{root.Folder}"{prefix} />
-
-                    """);
+                text.Append(Protobuf(root.Folder, root.IsVendored ? null : root.ImportPrefix, []));
             }
 
-            foreach (NamespaceRule rule in layout.NamespaceRules)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"""
-                        <ProtoNamespace Include="{rule.Prefix}" Namespace="{rule.Namespace}" />
-
-                    """);
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"""
-                    <!-- The client wrapper generator and its runtime, as the package brings them. -->
-                    <Analyzer Include="{protoGen.GeneratorAssembly}" />
-                    <Reference Include="{protoGen.RuntimeAssembly}" />
-
-                """);
+            text.Append(NamespaceRules(layout.NamespaceRules)).Append(ClientWrapperAssemblies(protoGen));
         }
 
-        text.Append("""
-              </ItemGroup>
-            </Project>
-
-            """);
-        return text.ToString();
+        return text.Append(Footer).ToString();
     }
+
+    /// <summary>A project's first lines up to its open item group: target framework, wrappers for ProtoGen, the packages.</summary>
+    public static string Header(string description, Variant variant)
+    {
+        string wrappers = variant.HasProtoGen()
+            ? """
+                  <ProtoGenClientWrappers>true</ProtoGenClientWrappers>
+                  <ProtoGenDefaultTimeout>30s</ProtoGenDefaultTimeout>
+
+              """
+            : string.Empty;
+        return $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <!-- {Xml(description)}. Written by ProtoGen.Bench. -->
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Library</OutputType>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+            {wrappers}  </PropertyGroup>
+              <ItemGroup>
+            {Repo.GrpcPackageReferences}
+              </ItemGroup>
+              <ItemGroup>
+
+            """;
+    }
+
+    /// <summary>The close of <see cref="Header"/>.</summary>
+    public const string Footer = """
+          </ItemGroup>
+        </Project>
+
+        """;
+
+    /// <summary>A <c>Protobuf</c> item of every proto under <paramref name="folder"/>.</summary>
+    public static string Protobuf(string folder, string? importPrefix, IReadOnlyCollection<string> importDirs)
+    {
+        string prefix = importPrefix is null ? string.Empty : $" ImportPrefix=\"{importPrefix}\"";
+        string dirs = importDirs.Count == 0 ? string.Empty : $" AdditionalImportDirs=\"{string.Join(";", importDirs)}\"";
+        return $"""
+                <Protobuf Include="{folder}/**/*.proto" ProtoRoot="{folder}"{prefix}{dirs} />
+
+            """;
+    }
+
+    public static string NamespaceRules(IEnumerable<NamespaceRule> rules) => string.Concat(rules.Select(rule => $"""
+            <ProtoNamespace Include="{rule.Prefix}" Namespace="{rule.Namespace}" />
+
+        """));
+
+    public static string ClientWrapperAssemblies(ProtoGenSnapshot protoGen) => $"""
+            <!-- The client wrapper generator and its runtime, as the package brings them. -->
+            <Analyzer Include="{protoGen.GeneratorAssembly}" />
+            <Reference Include="{protoGen.RuntimeAssembly}" />
+
+        """;
 
     /// <summary>Directory.Build.props: ProtoGen's props for the ProtoGen variant; for both, it stops the repository's own from applying.</summary>
     public static string DirectoryBuildProps(Variant variant, ProtoGenSnapshot protoGen) =>
-        variant == Variant.GrpcTools
+        !variant.HasProtoGen()
             ? "<Project>\n  <!-- Plain Grpc.Tools: no ProtoGen. Stops the repository's Directory.Build.props from applying. -->\n</Project>\n"
             : $"""
               <Project>
@@ -117,7 +121,7 @@ internal static class ProjectFiles
               """;
 
     public static string DirectoryBuildTargets(Variant variant, ProtoGenSnapshot protoGen) =>
-        variant == Variant.GrpcTools
+        !variant.HasProtoGen()
             ? "<Project />\n"
             : $"""
               <Project>

@@ -11,8 +11,6 @@ namespace ProtoGen.Bench.Reporting;
 /// <summary>Writes latest.md: for each layout, the side-by-side times, where the time goes, and the targets of a clean build.</summary>
 internal static class MarkdownReport
 {
-    private static readonly Variant[] Variants = [Variant.GrpcTools, Variant.ProtoGen];
-
     public static string Render(BenchResults results)
     {
         var md = new StringBuilder();
@@ -31,7 +29,7 @@ internal static class MarkdownReport
         Line($"{results.Summary.CpuLine}");
         Line($"{results.Summary.Line}");
         Line($"```");
-        Line($"(ratios of the {results.Summary.Layouts} layouts; keys without `vendored_` are the first's)");
+        Line($"(ratios of the {results.Summary.Layouts} layouts; keys without `vendored_` or `libraries_` are the first's)");
 
         foreach (LayoutResult layout in results.Layouts)
         {
@@ -40,7 +38,19 @@ internal static class MarkdownReport
             Line($"");
             Line($"{layout.Description}: {layout.Protos} protos, {layout.Services} services; the touched leaf is `{layout.Leaf}`, the most imported proto (the design-time edit) `{layout.MostImported}`.");
             Line($"");
-            RenderSideBySide(md, layout);
+            if (layout.Variants.Count == 2)
+            {
+                RenderSideBySide(md, layout);
+            }
+            else
+            {
+                RenderLibraries(md, layout);
+                Line($"");
+                Line($"Projects whose C# compile ran (csc called), in the last run, with its time in seconds:");
+                Line($"");
+                RenderCompiledProjects(md, layout);
+            }
+
             Line($"");
             Line($"Where the time goes (medians; the protoc phase is `_Protobuf_CoreCompile` plus ProtoGen's targets; the generator runs inside the C# compile):");
             Line($"");
@@ -50,7 +60,7 @@ internal static class MarkdownReport
             Line($"");
             RenderTargets(md, layout);
             Line($"");
-            string generated = string.Join("; ", Variants.Select(v => Describe(v, layout.GeneratedCode[v.Key()])));
+            string generated = string.Join("; ", layout.Variants.Select(v => Describe(v, layout.GeneratedCode[v.Key()])));
             Line($"Generated C# by protoc (files under obj/, the wrappers' generated code is in memory): {generated}.");
         }
 
@@ -70,6 +80,46 @@ internal static class MarkdownReport
         Row(md, "peak RSS of the clean build, MiB", layout, BuildCase.Clean, [c => c.PeakRssMiB], "0");
     }
 
+    /// <summary>
+    /// A libraries layout: the monolithic project with plain Grpc.Tools (a), the split wired by hand (b), the split with
+    /// ProtoGen, and the split with ProtoGen's ratios to both.
+    /// </summary>
+    private static void RenderLibraries(StringBuilder md, LayoutResult layout)
+    {
+        md.Append("| build | (a) monolith, Grpc.Tools | (b) ").Append(Variant.SplitGrpcTools.Title()).Append(" | ").Append(Variant.SplitProtoGen.Title())
+            .Append(" | vs (a) | vs (b) | CPU (a) | CPU (b) | CPU ProtoGen |\n");
+        md.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        foreach (BuildCase buildCase in layout.BuildCases)
+        {
+            CaseResult monolith = layout.Get(buildCase, Variant.GrpcTools);
+            CaseResult split = layout.Get(buildCase, Variant.SplitGrpcTools);
+            CaseResult protoGen = layout.Get(buildCase, Variant.SplitProtoGen);
+            md.Append(CultureInfo.InvariantCulture, $"| {buildCase.Title()} | {Format(monolith.Wall, "0.00")} | {Format(split.Wall, "0.00")} | {Format(protoGen.Wall, "0.00")} | {Ratio(protoGen.Wall, monolith.Wall)} | {Ratio(protoGen.Wall, split.Wall)} | {Median(monolith.Cpu)} | {Median(split.Cpu)} | {Median(protoGen.Cpu)} |\n");
+        }
+    }
+
+    private static void RenderCompiledProjects(StringBuilder md, LayoutResult layout)
+    {
+        md.Append("| build | variant | C# compiles |\n| --- | --- | --- |\n");
+        foreach (BuildCase buildCase in layout.BuildCases)
+        {
+            foreach (Variant variant in layout.Variants)
+            {
+                IReadOnlyDictionary<string, double> compiled = layout.Get(buildCase, variant).Samples[^1].CSharpCompileMillisecondsByProject;
+                string list = compiled.Count == 0
+                    ? "none"
+                    : string.Join(", ", compiled.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                        .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / 1000:0.0}")));
+                md.Append(CultureInfo.InvariantCulture, $"| {buildCase.Title()} | {variant.Title()} | {list} |\n");
+            }
+        }
+    }
+
+    private static string Ratio(Stat? value, Stat? baseline) =>
+        baseline is { Median: > 0 } && value is not null
+            ? (value.Median / baseline.Median).ToString("0.00", CultureInfo.InvariantCulture) + "×"
+            : "–";
+
     /// <summary>A row: each measure side by side (median, min–max) with the ratio of the medians; cells left empty when fewer measures.</summary>
     private static void Row(StringBuilder md, string title, LayoutResult layout, BuildCase buildCase, Func<CaseResult, Stat?>[] measures, string format)
     {
@@ -78,9 +128,7 @@ internal static class MarkdownReport
         {
             Stat? plain = measure(layout.Get(buildCase, Variant.GrpcTools));
             Stat? protoGen = measure(layout.Get(buildCase, Variant.ProtoGen));
-            string ratio = plain is { Median: > 0 } && protoGen is not null
-                ? (protoGen.Median / plain.Median).ToString("0.00", CultureInfo.InvariantCulture) + "×"
-                : "–";
+            string ratio = Ratio(protoGen, plain);
             md.Append(" | ").Append(Format(plain, format)).Append(" | ").Append(Format(protoGen, format)).Append(" | ").Append(ratio);
         }
 
@@ -91,9 +139,9 @@ internal static class MarkdownReport
     {
         md.Append("| build | variant | wall | CPU | protoc phase | `_Protobuf_CoreCompile` | ProtoGen targets | C# compile | ProtoGen generator | peak RSS, MiB (build tree) | load avg. |\n");
         md.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        foreach (BuildCase buildCase in BuildCaseNames.InRunOrder)
+        foreach (BuildCase buildCase in layout.BuildCases)
         {
-            foreach (Variant variant in Variants)
+            foreach (Variant variant in layout.Variants)
             {
                 CaseResult c = layout.Get(buildCase, variant);
                 md.Append(CultureInfo.InvariantCulture, $"| {buildCase.Title()} | {variant.Title()} | {Median(c.Wall)} | {Median(c.Cpu)} | {Median(c.ProtocPhase)} | {Median(c.GrpcToolsProtoc)} | {Median(c.ProtoGenTargets)} | {Median(c.CSharpCompile)} | {Median(c.Generator)} | {Median(c.PeakRssMiB, "0")} ({Median(c.PeakTreeRssMiB, "0")}) | {Median(c.LoadAverage, "0.0")} |\n");
@@ -103,17 +151,17 @@ internal static class MarkdownReport
 
     private static void RenderTargets(StringBuilder md, LayoutResult layout)
     {
-        IReadOnlyDictionary<string, double> plain = layout.Get(BuildCase.Clean, Variant.GrpcTools).TargetMedianMilliseconds;
-        IReadOnlyDictionary<string, double> protoGen = layout.Get(BuildCase.Clean, Variant.ProtoGen).TargetMedianMilliseconds;
+        IReadOnlyDictionary<string, double>[] variants = [.. layout.Variants.Select(v => layout.Get(BuildCase.Clean, v).TargetMedianMilliseconds)];
         double threshold = 10 * (layout.Get(BuildCase.Clean, Variant.GrpcTools).Wall?.Median ?? 0);     // 1% of the wall time, in ms
-        var names = plain.Keys.Union(protoGen.Keys)
-            .Where(n => BuildProfile.IsProtocPhaseTarget(n) || plain.GetValueOrDefault(n) >= threshold || protoGen.GetValueOrDefault(n) >= threshold)
-            .OrderByDescending(n => Math.Max(plain.GetValueOrDefault(n), protoGen.GetValueOrDefault(n)))
+        var names = variants.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal)
+            .Where(n => BuildProfile.IsProtocPhaseTarget(n) || variants.Any(v => v.GetValueOrDefault(n) >= threshold))
+            .OrderByDescending(n => variants.Max(v => v.GetValueOrDefault(n)))
             .ThenBy(n => n, StringComparer.Ordinal);
-        md.Append("| target | Grpc.Tools | Grpc.Tools + ProtoGen |\n| --- | ---: | ---: |\n");
+        md.Append("| target | ").Append(string.Join(" | ", layout.Variants.Select(v => v.Title()))).Append(" |\n| --- |")
+            .Append(string.Concat(layout.Variants.Select(_ => " ---: |"))).Append('\n');
         foreach (string name in names)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| `{name}` | {Milliseconds(plain, name)} | {Milliseconds(protoGen, name)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| `{name}` | {string.Join(" | ", variants.Select(v => Milliseconds(v, name)))} |\n");
         }
     }
 

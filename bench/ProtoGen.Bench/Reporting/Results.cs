@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json.Serialization;
 using ProtoGen.Bench.Logs;
 using ProtoGen.Bench.Projects;
@@ -24,7 +25,8 @@ internal sealed record BuildSample(
     double? PeakRssMiB,
     double? PeakTreeRssMiB,
     string Binlog,
-    [property: JsonIgnore] IReadOnlyDictionary<string, double> TargetMilliseconds)
+    [property: JsonIgnore] IReadOnlyDictionary<string, double> TargetMilliseconds,
+    IReadOnlyDictionary<string, double> CSharpCompileMillisecondsByProject)
 {
     private const double MiB = 1024 * 1024;
 
@@ -43,7 +45,8 @@ internal sealed record BuildSample(
             build.PeakBytes / MiB,
             build.PeakTreeBytes / MiB,
             binlog,
-            profile.TargetMilliseconds);
+            profile.TargetMilliseconds,
+            profile.CSharpCompileByProject);
 }
 
 /// <summary>The runs of one case of one variant, and their statistics.</summary>
@@ -92,6 +95,14 @@ internal sealed record LayoutResult(
 {
     public CaseResult Get(BuildCase buildCase, Variant variant) =>
         Cases.Single(c => c.Case == buildCase.Key() && c.Variant == variant.Key());
+
+    /// <summary>The variants built, in the order of the first run.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Variant> Variants => [.. Cases.Select(c => c.Variant).Distinct(StringComparer.Ordinal).Select(VariantNames.Parse)];
+
+    /// <summary>The cases measured, in run order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<BuildCase> BuildCases => [.. BuildCaseNames.InRunOrder.Where(b => Cases.Any(c => c.Case == b.Key()))];
 }
 
 /// <summary>ProtoGen's median divided by plain Grpc.Tools' median, for one layout (lower is better).</summary>
@@ -128,38 +139,80 @@ internal sealed record Ratios(
     }
 }
 
-/// <summary>The ratios a run ends with: the largest synthetic layout's (the headline) and the vendored layout's, when it was built.</summary>
-internal sealed record Summary(Ratios Headline, Ratios? Vendored)
+/// <summary>
+/// A libraries layout's ratios: the split with ProtoGen's median over the monolithic project with plain Grpc.Tools
+/// (a), or over the same split wired by hand with plain Grpc.Tools (b).
+/// </summary>
+internal sealed record LibraryRatios(string Layout, double Touch1VsMonolith, double EditSourceVsMonolith, double CleanVsMonolith, double NoOpVsSplitGrpcTools)
+{
+    public static LibraryRatios Of(LayoutResult layout)
+    {
+        double Ratio(BuildCase buildCase, Variant baseline) =>
+            layout.Get(buildCase, Variant.SplitProtoGen).Wall!.Median / layout.Get(buildCase, baseline).Wall!.Median;
+
+        return new LibraryRatios(
+            layout.Name,
+            Ratio(BuildCase.TouchLeaf, Variant.GrpcTools),
+            Ratio(BuildCase.EditSource, Variant.GrpcTools),
+            Ratio(BuildCase.Clean, Variant.GrpcTools),
+            Ratio(BuildCase.NoOp, Variant.SplitGrpcTools));
+    }
+}
+
+/// <summary>
+/// The ratios a run ends with: the largest synthetic layout's (the headline), the vendored layout's and the libraries
+/// layout's, each when it was built.
+/// </summary>
+internal sealed record Summary(Ratios? Headline, Ratios? Vendored, LibraryRatios? Libraries)
 {
     /// <summary>Which layouts the ratios are of.</summary>
-    public string Layouts => Vendored is null ? Headline.Layout : Headline.Layout + " and " + Vendored.Layout;
+    public string Layouts => string.Join(", ", new[] { Headline?.Layout, Vendored?.Layout, Libraries?.Layout }.OfType<string>());
 
     /// <summary>The same for CPU time, less sensitive to other work on the machine.</summary>
-    public string CpuLine => FormattableString.Invariant(
-        $"bench-cpu: clean_vs_grpctools={Headline.CleanCpu:0.00} touch1_vs_grpctools={Headline.Touch1Cpu:0.00}")
-        + (Vendored is null ? string.Empty : FormattableString.Invariant($" vendored_clean_vs_grpctools={Vendored.CleanCpu:0.00} vendored_touch1_vs_grpctools={Vendored.Touch1Cpu:0.00}"));
+    public string CpuLine => "bench-cpu:"
+        + (Headline is { } h ? FormattableString.Invariant($" clean_vs_grpctools={h.CleanCpu:0.00} touch1_vs_grpctools={h.Touch1Cpu:0.00}") : string.Empty)
+        + (Vendored is { } v ? FormattableString.Invariant($" vendored_clean_vs_grpctools={v.CleanCpu:0.00} vendored_touch1_vs_grpctools={v.Touch1Cpu:0.00}") : string.Empty);
 
-    /// <summary>The closing line of a bench run; keys without <c>vendored_</c> are the headline layout's.</summary>
+    /// <summary>The closing line of a bench run; keys without <c>vendored_</c> or <c>libraries_</c> are the headline layout's.</summary>
     public string Line
     {
         get
         {
-            Ratios h = Headline;
-            string line = FormattableString.Invariant(
-                $"bench: clean_vs_grpctools={h.Clean:0.00} noop_vs_grpctools={h.NoOp:0.00} touch1_vs_grpctools={h.Touch1:0.00} protoc_phase_vs_grpctools={h.ProtocPhase:0.00}");
+            var line = new StringBuilder("bench:");
+            void Add(FormattableString keys) => line.Append(' ').Append(FormattableString.Invariant(keys));
+
+            if (Headline is { } h)
+            {
+                Add($"clean_vs_grpctools={h.Clean:0.00} noop_vs_grpctools={h.NoOp:0.00} touch1_vs_grpctools={h.Touch1:0.00} protoc_phase_vs_grpctools={h.ProtocPhase:0.00}");
+            }
+
             if (Vendored is { } v)
             {
-                line += FormattableString.Invariant($" vendored_clean_vs_grpctools={v.Clean:0.00} vendored_noop_vs_grpctools={v.NoOp:0.00} vendored_touch1_vs_grpctools={v.Touch1:0.00}");
+                Add($"vendored_clean_vs_grpctools={v.Clean:0.00} vendored_noop_vs_grpctools={v.NoOp:0.00} vendored_touch1_vs_grpctools={v.Touch1:0.00}");
             }
 
-            line += FormattableString.Invariant($" dtb_edit_vs_grpctools={h.DesignTimeEdit:0.00} dtb_noop_vs_grpctools={h.DesignTimeNoOp:0.00}");
+            if (Headline is { } hd)
+            {
+                Add($"dtb_edit_vs_grpctools={hd.DesignTimeEdit:0.00} dtb_noop_vs_grpctools={hd.DesignTimeNoOp:0.00}");
+            }
+
             if (Vendored is { } w)
             {
-                line += FormattableString.Invariant($" vendored_dtb_edit_vs_grpctools={w.DesignTimeEdit:0.00} vendored_dtb_noop_vs_grpctools={w.DesignTimeNoOp:0.00}");
+                Add($"vendored_dtb_edit_vs_grpctools={w.DesignTimeEdit:0.00} vendored_dtb_noop_vs_grpctools={w.DesignTimeNoOp:0.00}");
             }
 
-            // The clean build's CoreCompile with every client wrapped (ProtoGen's side) over plain Grpc.Tools' (no wrappers).
-            return line + FormattableString.Invariant($" wrappers_compile_vs_unwrapped={h.CleanCSharpCompile:0.00}");
+            if (Headline is { } hw)
+            {
+                // The clean build's CoreCompile with every client wrapped (ProtoGen's side) over plain Grpc.Tools' (no wrappers).
+                Add($"wrappers_compile_vs_unwrapped={hw.CleanCSharpCompile:0.00}");
+            }
+
+            if (Libraries is { } l)
+            {
+                Add($"libraries_touch1_vs_monolith={l.Touch1VsMonolith:0.00} libraries_editcs_vs_monolith={l.EditSourceVsMonolith:0.00} libraries_clean_vs_monolith={l.CleanVsMonolith:0.00} libraries_noop_vs_split_grpctools={l.NoOpVsSplitGrpcTools:0.00}");
+            }
+
+            return line.ToString();
         }
     }
 }

@@ -88,6 +88,36 @@ public sealed class LibraryBuildTests
     }
 
     [Fact]
+    public void Library_namespace_rule_added_then_removed_recompiles_the_importers_in_the_app_each_time()
+    {
+        using TestProject project = Libraries("libraries-namespace-change");
+        BuildResult first = project.Build();
+        Assert.True(first.Succeeded, first.Output);
+
+        // The library gives its protos a namespace: the app's report.proto, which no file it read changed, must refer to it.
+        const string PaymentsItems = """<Protobuf Include="protos/acme/payments/v1/ledger.proto" ProtoRoot="protos" GrpcServices="None" />""";
+        project.Write("Payments/Payments.csproj", LibraryProject("../Common/Common.csproj", PaymentsItems + """
+            <ProtoNamespace Include="acme/payments" Namespace="Contoso.Payments" />
+            """))
+            .Write("Program.cs", Program.Replace("new Acme.Payments.V1.Entry", "new Contoso.Payments.V1.Entry", System.StringComparison.Ordinal));
+        BuildResult added = project.Build();
+        Assert.True(added.Succeeded, added.Output);
+        Assert.Equal(["acme/payments/v1/ledger.proto", "acme/app/v1/report.proto"], added.BatchCompiled);
+        Assert.Contains("Contoso.Payments.V1.Entry", File.ReadAllText(Path.Combine(project.IntermediateDirectory, "acme", "app", "v1", "Report.cs")), System.StringComparison.Ordinal);
+
+        // And back: the app's staged copy of ledger.proto is gone, and report.proto compiles against the original again.
+        project.Write("Payments/Payments.csproj", LibraryProject("../Common/Common.csproj", PaymentsItems)).Write("Program.cs", Program);
+        BuildResult removed = project.Build();
+        Assert.True(removed.Succeeded, removed.Output);
+        Assert.Equal(["acme/payments/v1/ledger.proto", "acme/app/v1/report.proto"], removed.BatchCompiled);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(project.IntermediateDirectory, "protogen", "stage"), "ledger.proto", SearchOption.AllDirectories));
+
+        BuildResult noOp = project.Build();
+        Assert.True(noOp.Succeeded, noOp.Output);
+        Assert.Empty(noOp.BatchCompiled);
+    }
+
+    [Fact]
     public void Static_graph_build_with_isolation_reads_the_exports_through_ProjectReferenceTargets()
     {
         // And a reference without ProtoGen (its own, empty, Directory.Build files): it has no exports to read.

@@ -21,6 +21,10 @@ namespace ProtoGen.Build.Tasks;
 /// (<c>*.protodep</c>) is missing, or when the proto, a file its dependency file lists, or a project file is newer
 /// than its oldest output: Grpc.Tools' rule, which its targets evaluate as one MSBuild batch per proto over every
 /// dependency as an item (about 100,000 items at 1,000 protos of the bench layout). Here each file's time is read once.
+/// One rule is ProtoGen's own: a proto is out of date when its dependency file lists a file that protoc now reads
+/// through a staged copy (<see cref="SupersededInputs"/>): a namespace that a rule or a referenced library gave an
+/// import since the last compile changes the C# the importer must refer to, though no file it read is newer. (The
+/// reverse, a staged copy no longer planned, is deleted by the stage, so its importers see a missing input.)
 /// </summary>
 public sealed class ProtoGenPrepareCompile : Task
 {
@@ -36,6 +40,12 @@ public sealed class ProtoGenPrepareCompile : Task
 
     /// <summary>Files every proto depends on, as Grpc.Tools counts <c>$(MSBuildAllProjects)</c>.</summary>
     public ITaskItem[] AdditionalInputs { get; set; } = [];
+
+    /// <summary>
+    /// The originals of the staged protos (<c>ProtoGenResolveWorkspace</c>'s <c>StagedOriginals</c>): protoc reads each
+    /// through its staged copy, so a dependency file that lists one was written before the proto's namespace changed.
+    /// </summary>
+    public ITaskItem[] SupersededInputs { get; set; } = [];
 
     /// <summary>The directory relative paths are resolved against.</summary>
     [Required]
@@ -63,10 +73,14 @@ public sealed class ProtoGenPrepareCompile : Task
     /// <summary>The dependency files' folder, resolved against the project, or null without one; set by <see cref="Execute"/>.</summary>
     private string? _dependencyDirectory;
 
+    /// <summary><see cref="SupersededInputs"/> as full paths; set by <see cref="Execute"/>.</summary>
+    private HashSet<string> _superseded = new(FileSystemCase.Comparer);
+
     /// <inheritdoc />
     public override bool Execute()
     {
         _dependencyDirectory = DependencyDirectory.Length == 0 ? null : Resolve(DependencyDirectory);
+        _superseded = new HashSet<string>(SupersededInputs.Select(i => Path.GetFullPath(Resolve(i.ItemSpec))), FileSystemCase.Comparer);
         ILookup<string, ITaskItem> outputs = PossibleOutputs.ToLookup(o => o.GetMetadata(GrpcTools.Source), StringComparer.Ordinal);
         var times = new Dictionary<string, DateTime?>(StringComparer.Ordinal);
         DateTime? additional = Newest(AdditionalInputs.Select(i => i.ItemSpec), times, out string? newestAdditional);
@@ -188,6 +202,11 @@ public sealed class ProtoGenPrepareCompile : Task
             if (time > oldest)
             {
                 return $"input '{input}' is newer than its outputs";
+            }
+
+            if (_superseded.Count > 0 && _superseded.Contains(Path.GetFullPath(Resolve(input))))
+            {
+                return $"it was compiled against '{input}', which is now read through a staged copy with another C# namespace";
             }
         }
 

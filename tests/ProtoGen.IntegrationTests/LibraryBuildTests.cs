@@ -118,6 +118,27 @@ public sealed class LibraryBuildTests
     }
 
     [Fact]
+    public void Library_proto_importing_from_a_package_import_directory_is_importable_in_the_app_without_the_package_opt_in()
+    {
+        // Common imports google/rpc/status.proto through Google.Api.CommonProtos' IncludeGoogleApiCommonProtos, which
+        // that package's build/ targets set up for Common alone; the app, two references away, never opts in.
+        using TestProject project = Libraries(
+            "libraries-import-directory",
+            libraryProperties: "<TargetFramework>net10.0</TargetFramework><IncludeGoogleApiCommonProtos>true</IncludeGoogleApiCommonProtos>",
+            money: Money.Replace("package acme.common.v1;", "package acme.common.v1;\n\nimport \"google/rpc/status.proto\";", System.StringComparison.Ordinal)
+                .Replace("int64 units = 2;", "int64 units = 2;\n  google.rpc.Status status = 3;", System.StringComparison.Ordinal),
+            commonItems: """<PackageReference Include="Google.Api.CommonProtos" Version="2.17.0" />""");
+
+        BuildResult build = project.Build();
+
+        Assert.True(build.Succeeded, build.Output);
+        Assert.Empty(build.Diagnostics);
+        Assert.Equal(["acme/common/v1/money.proto", "acme/payments/v1/ledger.proto", "acme/app/v1/report.proto"], build.BatchCompiled);
+        BuildResult run = project.Run();
+        Assert.True(run.Succeeded, run.Output);
+    }
+
+    [Fact]
     public void Static_graph_build_with_isolation_reads_the_exports_through_ProjectReferenceTargets()
     {
         // And a reference without ProtoGen (its own, empty, Directory.Build files): it has no exports to read.
@@ -313,14 +334,16 @@ public sealed class LibraryBuildTests
         string libraryProperties = "<TargetFramework>net10.0</TargetFramework>",
         string paymentsItems = """<Protobuf Include="protos/acme/payments/v1/ledger.proto" ProtoRoot="protos" GrpcServices="None" />""",
         string ledger = Ledger,
-        string program = Program)
+        string program = Program,
+        string money = Money,
+        string commonItems = "")
     {
         var project = new TestProject(name);
-        project.Write("Common/protos/acme/common/v1/money.proto", Money)
+        project.Write("Common/protos/acme/common/v1/money.proto", money)
             .Write("Common/Common.csproj", LibraryProject(string.Empty, """
                 <Protobuf Include="protos/acme/common/v1/money.proto" ProtoRoot="protos" GrpcServices="None" />
                 <ProtoNamespace Include="acme/common" Namespace="Contoso.Shared" />
-                """, libraryProperties))
+                """ + commonItems, libraryProperties))
             .Write("Payments/protos/acme/payments/v1/ledger.proto", ledger)
             .Write("Payments/Payments.csproj", LibraryProject("../Common/Common.csproj", paymentsItems, libraryProperties))
             .Write("protos/acme/app/v1/report.proto", Report)

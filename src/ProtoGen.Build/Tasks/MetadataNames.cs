@@ -49,6 +49,13 @@ internal static class MetadataNames
     /// <summary>On a proto a package exports: the package, as messages name it.</summary>
     public const string Provider = "ProtoGenProvider";
 
+    /// <summary>
+    /// On an export that is an import directory of the exporting project (a standard import directory or an
+    /// <c>AdditionalImportDirs</c> entry, its references' too), not a proto: its protoc argument, <c>prefix=dir</c> or the
+    /// directory. Its importers' protos may import what it provides, so the referencing project searches it too.
+    /// </summary>
+    public const string ImportDirectoryEntry = "ProtoGenImportDirectory";
+
     // Metadata of the ProtoGenPackageExports items a package's buildTransitive props declare, and of the files ProtoGen packs.
     public const string PackageId = "PackageId";
     public const string PackageVersion = "PackageVersion";

@@ -105,6 +105,14 @@ public sealed class ProtoGenResolveWorkspace : Task
     [Output]
     public string ImportDirs { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The import directories of the references (their standard import directories and <c>AdditionalImportDirs</c>
+    /// entries, which their exported protos may import from) that this project does not have itself, ';'-separated,
+    /// searched after its own.
+    /// </summary>
+    [Output]
+    public string ReferencedImportDirs { get; private set; } = string.Empty;
+
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -126,9 +134,17 @@ public sealed class ProtoGenResolveWorkspace : Task
             }
         }
 
+        var referencedDirectories = new List<ITaskItem>();
         foreach (ITaskItem item in ReferencedProtobuf)
         {
-            inputs.Add(ToReferencedInput(item));
+            if (item.GetMetadata(MetadataNames.ImportDirectoryEntry).Length > 0)
+            {
+                referencedDirectories.Add(item);
+            }
+            else
+            {
+                inputs.Add(ToReferencedInput(item));
+            }
         }
 
         var rules = NamespaceRules.Select(r => new NamespaceRuleInput(
@@ -137,11 +153,16 @@ public sealed class ProtoGenResolveWorkspace : Task
             IsTrue(r.GetMetadata(MetadataNames.Override)),
             r.GetMetadata(MetadataNames.DefiningProjectFullPath))).ToList();
 
+        List<ImportDirectory> importDirectories = ImportDirectories(inputs);
+        var ownEntries = new HashSet<string>(importDirectories.Select(d => d.Entry), FileSystemCase.Comparer);
+        List<ImportDirectory> fromReferences = [.. referencedDirectories.Select(ToReferencedDirectory).Where(d => !ownEntries.Contains(d.Entry))
+            .GroupBy(d => d.Entry, FileSystemCase.Comparer).Select(g => g.First())];
+        importDirectories.AddRange(fromReferences);
         var cache = ProtoSummaryCache.Load(CachePath);
         WorkspacePlan plan = WorkspacePlanner.Plan(
             inputs,
             rules,
-            ImportDirectories(inputs),
+            importDirectories,
             new WorkspaceOptions(Path.GetFullPath(ProjectDirectory), Path.GetFullPath(StageDirectory), GrpcToolsCompiles),
             new WorkspaceFiles(cache),
             new ProjectFileLocator());
@@ -156,11 +177,12 @@ public sealed class ProtoGenResolveWorkspace : Task
         }
 
         ImportDirs = string.Join(";", plan.ImportDirs);
+        ReferencedImportDirs = string.Join(";", fromReferences.Select(d => d.Entry));
         CompileProtobuf = plan.Protos.Where(p => PredictOnly || p.Item.ProtoCompile).Select(p => ToCompileItem(p, originals[p.Item])).ToArray();
         StagedProtobuf = plan.Protos.Where(p => p.StagedPath is not null).Select(ToStagedItem).ToArray();
         StagedOriginals = plan.Protos.Where(p => p.StagedPath is not null).Select(p => (ITaskItem)new TaskItem(p.Item.FullPath)).ToArray();
         CompileOriginals = plan.Protos.Where(p => p.Item.ProtoCompile).Select(ToOriginalItem).ToArray();
-        ExportProtobuf = plan.Protos.Select(ToExportItem).ToArray();
+        ExportProtobuf = [.. plan.Protos.Select(ToExportItem), .. importDirectories.GroupBy(d => d.Entry, FileSystemCase.Comparer).Select(g => ToExportItem(g.First()))];
         RootDirectories = plan.Protos.Where(p => !p.Item.IsReferenced).Select(p => p.Item.ProtoRoot).Distinct(FileSystemCase.Comparer).Select(r => (ITaskItem)new TaskItem(r)).ToArray();
         if (PlanFile.Length > 0 && !PredictOnly)
         {
@@ -193,6 +215,7 @@ public sealed class ProtoGenResolveWorkspace : Task
             IEnumerable<string> dirs = new[] { proto.PreferredRoot ?? string.Empty }
                 .Concat(ImportDirs.Split(';').Where(d => proto.StagedPath is not null || !string.Equals(d, proto.RootEntry, StringComparison.Ordinal)))
                 .Concat(MSBuildLists.Split(original.GetMetadata(GrpcTools.AdditionalImportDirs)))
+                .Concat(MSBuildLists.Split(ReferencedImportDirs))
                 .Where(d => d.Length > 0);
             item.SetMetadata(GrpcTools.AdditionalImportDirs, string.Join(";", dirs));
         }
@@ -231,6 +254,29 @@ public sealed class ProtoGenResolveWorkspace : Task
         item.SetMetadata(MetadataNames.ItemCSharpNamespace, proto.CSharpNamespace);
         item.SetMetadata(MetadataNames.CompiledBy, proto.Item.IsReferenced ? proto.Item.CompiledBy : proto.Item.ProtoCompile && ProjectFile.Length > 0 ? Path.GetFullPath(ProjectFile) : string.Empty);
         return item;
+    }
+
+    /// <summary>An import directory this project exports: its protoc argument, the directory, and its prefix.</summary>
+    private static TaskItem ToExportItem(ImportDirectory directory)
+    {
+        var item = new TaskItem(directory.Directory);
+        item.SetMetadata(MetadataNames.ImportDirectoryEntry, directory.Entry);
+        item.SetMetadata(MetadataNames.ImportPrefix, directory.Prefix);
+        return item;
+    }
+
+    /// <summary>An import directory a project reference exports, searched here after this project's own.</summary>
+    private static ImportDirectory ToReferencedDirectory(ITaskItem item)
+    {
+        string project = item.GetMetadata(MetadataNames.MSBuildSourceProjectFile);
+        return new ImportDirectory(
+            item.GetMetadata(MetadataNames.ImportDirectoryEntry),
+            item.GetMetadata(MetadataNames.ImportPrefix),
+            item.GetMetadata(MetadataNames.FullPath),
+            $"an import directory of the project reference '{Path.GetFileNameWithoutExtension(project)}'",
+            project,
+            string.Empty,
+            string.Empty);
     }
 
     /// <summary>A proto a reference exports (a project reference's target, or a package's manifest), import-only here, with the reference's namespace.</summary>

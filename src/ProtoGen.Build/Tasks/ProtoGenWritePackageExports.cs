@@ -50,7 +50,9 @@ public sealed class ProtoGenWritePackageExports : Task
     public override bool Execute()
     {
         string project = Path.GetFullPath(ProjectFile);
+        // Only protos: an exported import directory is a path on this machine (a package's own protos travel in that package).
         List<ITaskItem> own = Exports
+            .Where(e => e.GetMetadata(MetadataNames.ImportDirectoryEntry).Length == 0)
             .Where(e => string.Equals(e.GetMetadata(MetadataNames.CompiledBy), project, FileSystemCase.Comparison))
             .GroupBy(e => e.GetMetadata(MetadataNames.LogicalPath), StringComparer.Ordinal)
             .Select(g => g.First())

@@ -695,6 +695,21 @@ public sealed class WorkspacePlannerTests
         Assert.Same(money, Assert.Single(importOnly.Protos).Item);
     }
 
+    [Theory]
+    [InlineData("syntax = \"proto3\";\r\npackage a;\r\n", true)]          // a Windows checkout's line ends
+    [InlineData("\uFEFFsyntax = \"proto3\";\npackage a;\n", true)]          // a byte order mark
+    [InlineData("syntax = \"proto3\";\npackage a;\n", true)]
+    [InlineData("syntax = \"proto3\";\npackage a;\n// vendored\n", false)]  // a comment is content
+    [InlineData("syntax = \"proto3\";\npackage a;\r", false)]
+    [InlineData("syntax = \"proto3\";\npackage b;\n", false)]
+    public void The_content_the_double_compilation_check_compares_is_the_text_without_BOM_and_CR_of_CRLF(string copy, bool same)
+    {
+        byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+        Assert.Equal(same, WorkspaceFiles.SameText(Utf8("syntax = \"proto3\";\npackage a;\n"), Utf8(copy)));
+        Assert.Equal(same, WorkspaceFiles.SameText(Utf8(copy), Utf8("syntax = \"proto3\";\npackage a;\n")));
+    }
+
     [Fact]
     public void A_referenced_proto_whose_file_is_gone_is_PGB1015_naming_the_reference()
     {

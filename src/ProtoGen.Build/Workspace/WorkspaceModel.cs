@@ -29,7 +29,7 @@ internal interface IWorkspaceFiles
 
     bool DirectoryExists(string fullPath);
 
-    /// <summary>Whether two files hold the same bytes (a file is the same as itself).</summary>
+    /// <summary>Whether two files hold the same text (a file is the same as itself).</summary>
     bool SameContent(string fullPath, string otherFullPath);
 }
 

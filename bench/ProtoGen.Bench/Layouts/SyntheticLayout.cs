@@ -66,7 +66,7 @@ internal static class SyntheticLayout
             for (int j = 0; j < perTeam[t]; j++)
             {
                 SyntheticProto proto = protos[(t, j)];
-                IEnumerable<SyntheticProto> imports = (layered ? LayeredImportsOf(t, j, perTeam) : ImportsOf(t, j, teamCount)).Select(key => protos[key]);
+                IEnumerable<SyntheticProto> imports = (layered ? LayeredImportsOf(t, j) : ImportsOf(t, j, teamCount)).Select(key => protos[key]);
                 files.Add(new ProtoFile(proto.Path, Render(proto, imports, (j * teamCount) + t, protoCount)));
             }
 
@@ -134,9 +134,9 @@ internal static class SyntheticLayout
 
     /// <summary>
     /// The imports of proto <paramref name="j"/> of team <paramref name="t"/> in the libraries layout: as
-    /// <see cref="ImportsOf"/> within the team, and the other team's proto always of a team before it.
+    /// <see cref="ImportsOf"/>, the same index of the other team's proto, but the other team always one before it.
     /// </summary>
-    private static IEnumerable<(int Team, int Index)> LayeredImportsOf(int t, int j, int[] perTeam)
+    private static IEnumerable<(int Team, int Index)> LayeredImportsOf(int t, int j)
     {
         if (j == 0)
         {
@@ -156,8 +156,7 @@ internal static class SyntheticLayout
 
         if (t > 0)
         {
-            int otherTeam = j * 7 % t;
-            yield return (otherTeam, (j * 13 + t) % perTeam[otherTeam]);
+            yield return (j * 7 % t, (j * 13 + t) % j);     // as many protos deep as in ImportsOf
         }
     }
 

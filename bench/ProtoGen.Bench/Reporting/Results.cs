@@ -143,19 +143,28 @@ internal sealed record Ratios(
 /// A libraries layout's ratios: the split with ProtoGen's median over the monolithic project with plain Grpc.Tools
 /// (a), or over the same split wired by hand with plain Grpc.Tools (b).
 /// </summary>
-internal sealed record LibraryRatios(string Layout, double Touch1VsMonolith, double EditSourceVsMonolith, double CleanVsMonolith, double NoOpVsSplitGrpcTools)
+internal sealed record LibraryRatios(
+    string Layout,
+    double Touch1VsMonolith,
+    double EditSourceVsMonolith,
+    double CleanVsMonolith,
+    double NoOpVsSplitGrpcTools,
+    double? CleanCpuVsMonolith,
+    double? Touch1CpuVsMonolith)
 {
     public static LibraryRatios Of(LayoutResult layout)
     {
-        double Ratio(BuildCase buildCase, Variant baseline) =>
-            layout.Get(buildCase, Variant.SplitProtoGen).Wall!.Median / layout.Get(buildCase, baseline).Wall!.Median;
+        double? Ratio(BuildCase buildCase, Variant baseline, Func<CaseResult, Stat?> measure) =>
+            measure(layout.Get(buildCase, Variant.SplitProtoGen))?.Median / measure(layout.Get(buildCase, baseline))?.Median;
 
         return new LibraryRatios(
             layout.Name,
-            Ratio(BuildCase.TouchLeaf, Variant.GrpcTools),
-            Ratio(BuildCase.EditSource, Variant.GrpcTools),
-            Ratio(BuildCase.Clean, Variant.GrpcTools),
-            Ratio(BuildCase.NoOp, Variant.SplitGrpcTools));
+            Ratio(BuildCase.TouchLeaf, Variant.GrpcTools, c => c.Wall)!.Value,
+            Ratio(BuildCase.EditSource, Variant.GrpcTools, c => c.Wall)!.Value,
+            Ratio(BuildCase.Clean, Variant.GrpcTools, c => c.Wall)!.Value,
+            Ratio(BuildCase.NoOp, Variant.SplitGrpcTools, c => c.Wall)!.Value,
+            Ratio(BuildCase.Clean, Variant.GrpcTools, c => c.Cpu),
+            Ratio(BuildCase.TouchLeaf, Variant.GrpcTools, c => c.Cpu));
     }
 }
 
@@ -171,7 +180,8 @@ internal sealed record Summary(Ratios? Headline, Ratios? Vendored, LibraryRatios
     /// <summary>The same for CPU time, less sensitive to other work on the machine.</summary>
     public string CpuLine => "bench-cpu:"
         + (Headline is { } h ? FormattableString.Invariant($" clean_vs_grpctools={h.CleanCpu:0.00} touch1_vs_grpctools={h.Touch1Cpu:0.00}") : string.Empty)
-        + (Vendored is { } v ? FormattableString.Invariant($" vendored_clean_vs_grpctools={v.CleanCpu:0.00} vendored_touch1_vs_grpctools={v.Touch1Cpu:0.00}") : string.Empty);
+        + (Vendored is { } v ? FormattableString.Invariant($" vendored_clean_vs_grpctools={v.CleanCpu:0.00} vendored_touch1_vs_grpctools={v.Touch1Cpu:0.00}") : string.Empty)
+        + (Libraries is { } l ? FormattableString.Invariant($" libraries_clean_vs_monolith={l.CleanCpuVsMonolith:0.00} libraries_touch1_vs_monolith={l.Touch1CpuVsMonolith:0.00}") : string.Empty);
 
     /// <summary>The closing line of a bench run; keys without <c>vendored_</c> or <c>libraries_</c> are the headline layout's.</summary>
     public string Line

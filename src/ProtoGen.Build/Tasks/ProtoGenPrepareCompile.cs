@@ -76,6 +76,9 @@ public sealed class ProtoGenPrepareCompile : Task
     /// <summary><see cref="SupersededInputs"/> as full paths; set by <see cref="Execute"/>.</summary>
     private HashSet<string> _superseded = new(FileSystemCase.Comparer);
 
+    /// <summary>Whether a dependency, by its spelling in the dependency files, is in <see cref="_superseded"/>: each spelling resolved once, as <see cref="Time"/> reads each once.</summary>
+    private readonly Dictionary<string, bool> _supersededBySpelling = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -204,13 +207,29 @@ public sealed class ProtoGenPrepareCompile : Task
                 return $"input '{input}' is newer than its outputs";
             }
 
-            if (_superseded.Count > 0 && _superseded.Contains(Path.GetFullPath(Resolve(input))))
+            if (IsSuperseded(input))
             {
                 return $"it was compiled against '{input}', which is now read through a staged copy with another C# namespace";
             }
         }
 
         return additional > oldest ? $"project file '{newestAdditional}' is newer than its outputs" : null;
+    }
+
+    private bool IsSuperseded(string input)
+    {
+        if (_superseded.Count == 0)
+        {
+            return false;
+        }
+
+        if (!_supersededBySpelling.TryGetValue(input, out bool superseded))
+        {
+            superseded = _superseded.Contains(Path.GetFullPath(Resolve(input)));
+            _supersededBySpelling.Add(input, superseded);
+        }
+
+        return superseded;
     }
 
     private DateTime? Newest(IEnumerable<string> files, Dictionary<string, DateTime?> times, out string? newestFile)

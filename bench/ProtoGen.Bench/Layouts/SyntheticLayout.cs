@@ -66,7 +66,7 @@ internal static class SyntheticLayout
             for (int j = 0; j < perTeam[t]; j++)
             {
                 SyntheticProto proto = protos[(t, j)];
-                IEnumerable<SyntheticProto> imports = (layered ? LayeredImportsOf(t, j) : ImportsOf(t, j, teamCount)).Select(key => protos[key]);
+                IEnumerable<SyntheticProto> imports = ImportsOf(t, j, teamCount, layered).Select(key => protos[key]);
                 files.Add(new ProtoFile(proto.Path, Render(proto, imports, (j * teamCount) + t, protoCount)));
             }
 
@@ -109,8 +109,11 @@ internal static class SyntheticLayout
     private static string TeamName(int index) =>
         index < TeamNames.Length ? TeamNames[index] : "team" + index.ToString("D2", CultureInfo.InvariantCulture);
 
-    /// <summary>The protos that proto <paramref name="j"/> of team <paramref name="t"/> imports, all of a lower order.</summary>
-    private static IEnumerable<(int Team, int Index)> ImportsOf(int t, int j, int teamCount)
+    /// <summary>
+    /// The protos that proto <paramref name="j"/> of team <paramref name="t"/> imports, all of a lower order; with
+    /// <paramref name="layered"/>, another team's only when it comes before this one.
+    /// </summary>
+    private static IEnumerable<(int Team, int Index)> ImportsOf(int t, int j, int teamCount, bool layered)
     {
         if (j == 0)
         {
@@ -128,35 +131,12 @@ internal static class SyntheticLayout
             yield return (t, j - 1);    // the team's previous proto
         }
 
-        int otherTeam = (t + 1 + (j * 7 % (teamCount - 1))) % teamCount;
-        yield return (otherTeam, (j * 13 + t) % j);     // a proto of another team, of a lower order
-    }
-
-    /// <summary>
-    /// The imports of proto <paramref name="j"/> of team <paramref name="t"/> in the libraries layout: as
-    /// <see cref="ImportsOf"/>, the same index of the other team's proto, but the other team always one before it.
-    /// </summary>
-    private static IEnumerable<(int Team, int Index)> LayeredImportsOf(int t, int j)
-    {
-        if (j == 0)
+        // A proto of another team, of a lower order; in the libraries layout always of a team before this one (the
+        // common team imports none), the same index, so every proto's imports are as deep.
+        if (!layered || t > 0)
         {
-            if (t != 0)
-            {
-                yield return (0, 0);
-            }
-
-            yield break;
-        }
-
-        yield return (t, 0);
-        if (j > 1)
-        {
-            yield return (t, j - 1);
-        }
-
-        if (t > 0)
-        {
-            yield return (j * 7 % t, (j * 13 + t) % j);     // as many protos deep as in ImportsOf
+            int otherTeam = layered ? j * 7 % t : (t + 1 + (j * 7 % (teamCount - 1))) % teamCount;
+            yield return (otherTeam, (j * 13 + t) % j);
         }
     }
 

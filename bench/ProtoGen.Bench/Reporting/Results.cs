@@ -96,6 +96,10 @@ internal sealed record LayoutResult(
     public CaseResult Get(BuildCase buildCase, Variant variant) =>
         Cases.Single(c => c.Case == buildCase.Key() && c.Variant == variant.Key());
 
+    /// <summary>One variant's median of a measure over another's, for one case; null when either has no value.</summary>
+    public double? Ratio(BuildCase buildCase, Variant variant, Variant baseline, Func<CaseResult, Stat?> measure) =>
+        measure(Get(buildCase, variant))?.Median / measure(Get(buildCase, baseline))?.Median;
+
     /// <summary>The variants built, in the order of the first run.</summary>
     [JsonIgnore]
     public IReadOnlyList<Variant> Variants => [.. Cases.Select(c => c.Variant).Distinct(StringComparer.Ordinal).Select(VariantNames.Parse)];
@@ -121,8 +125,7 @@ internal sealed record Ratios(
 {
     public static Ratios Of(LayoutResult layout)
     {
-        double? Ratio(BuildCase buildCase, Func<CaseResult, Stat?> measure) =>
-            measure(layout.Get(buildCase, Variant.ProtoGen))?.Median / measure(layout.Get(buildCase, Variant.GrpcTools))?.Median;
+        double? Ratio(BuildCase buildCase, Func<CaseResult, Stat?> measure) => layout.Ratio(buildCase, Variant.ProtoGen, Variant.GrpcTools, measure);
 
         return new Ratios(
             layout.Name,
@@ -154,8 +157,7 @@ internal sealed record LibraryRatios(
 {
     public static LibraryRatios Of(LayoutResult layout)
     {
-        double? Ratio(BuildCase buildCase, Variant baseline, Func<CaseResult, Stat?> measure) =>
-            measure(layout.Get(buildCase, Variant.SplitProtoGen))?.Median / measure(layout.Get(buildCase, baseline))?.Median;
+        double? Ratio(BuildCase buildCase, Variant baseline, Func<CaseResult, Stat?> measure) => layout.Ratio(buildCase, Variant.SplitProtoGen, baseline, measure);
 
         return new LibraryRatios(
             layout.Name,

@@ -13,6 +13,7 @@ namespace ProtoGen.IntegrationTests;
 /// </summary>
 public sealed class WorkspaceBuildTests
 {
+    /// <summary>The version the test project downloads (its PackageDownload), so its protos are there before any build here.</summary>
     private const string CommonProtosVersion = "2.17.0";
     private const string JsonTranscodingVersion = "10.0.15";
 

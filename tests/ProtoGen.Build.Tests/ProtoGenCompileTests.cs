@@ -368,6 +368,37 @@ public sealed class ProtoGenCompileTests : IDisposable
     }
 
     [Fact]
+    public void An_output_folder_that_cannot_be_made_is_PGB1010_and_protoc_does_not_run()
+    {
+        _temp.Write("protos/x.proto", "syntax = \"proto3\";\npackage x;\nmessage X {}\n");
+        _temp.Write("obj/protogen/gen", "a file where the compile's work folder goes");
+        ProtoGenCompile task = Task(Plan(("protos/x.proto", "protos", string.Empty)), ("obj/X.cs", 0));
+
+        Assert.False(task.Execute()); // Not an exception (MSB4018 in a build).
+
+        BuildErrorEventArgs error = Assert.Single(_engine.Errors);
+        Assert.Equal("PGB1010", error.Code);
+        Assert.StartsWith("Could not prepare protoc's output folder", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_engine.Messages, m => m.Message!.StartsWith("ProtoGen: protoc run", StringComparison.Ordinal));
+        Assert.False(File.Exists(_temp["obj/X.cs"]));
+    }
+
+    [Fact]
+    public void Outputs_that_cannot_be_placed_are_PGB1010_at_the_proto_and_leave_no_dependency_file()
+    {
+        _temp.Write("protos/x.proto", "syntax = \"proto3\";\npackage x;\nmessage X {}\n");
+        _temp.Write("obj/deps", "a file where the dependency files' folder goes");
+        ProtoGenCompile task = Task(Plan(("protos/x.proto", "protos", string.Empty)), ("obj/X.cs", 0));
+
+        Assert.False(task.Execute());
+
+        BuildErrorEventArgs error = Assert.Single(_engine.Errors);
+        Assert.Equal("PGB1010", error.Code);
+        Assert.StartsWith("Could not place the outputs of protoc run 1 (x.proto)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(_temp["protos/x.proto"], error.File);
+    }
+
+    [Fact]
     public void A_protoc_that_cannot_start_is_PGB1009()
     {
         _temp.Write("protos/x.proto", "syntax = \"proto3\";\n");

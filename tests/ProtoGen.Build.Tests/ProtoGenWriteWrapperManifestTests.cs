@@ -141,4 +141,18 @@ public sealed class ProtoGenWriteWrapperManifestTests : IDisposable
         Assert.Equal(Manifest, Assert.Single(task.Manifest).ItemSpec);
         Assert.Equal(2, Lines().Length);
     }
+
+    [Fact]
+    public void A_manifest_that_cannot_be_written_is_PGB1010_at_its_path()
+    {
+        Directory.CreateDirectory(Manifest); // A folder where the manifest goes.
+        ProtoGenWriteWrapperManifest task = Task([Proto("protos/route_guide.proto", RouteGuide, ("ClientWrapper", "true"))]);
+
+        Assert.False(task.Execute()); // Not an exception (MSB4018 in a build).
+
+        BuildErrorEventArgs error = Assert.Single(_engine.Errors);
+        Assert.Equal("PGB1010", error.Code);
+        Assert.Equal(Manifest, error.File);
+        Assert.Empty(task.Manifest);
+    }
 }

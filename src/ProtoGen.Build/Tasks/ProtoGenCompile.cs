@@ -112,6 +112,11 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
             return true;
         }
 
+        if (!runs.All(run => Log.TryFileAccess($"prepare protoc's output folder '{run.Layout.OutputDirectory}'", run.Layout.OutputDirectory, () => Prepare(run))))
+        {
+            return false;
+        }
+
         Execute(runs);
 
         var generated = new List<ITaskItem>();
@@ -121,36 +126,44 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
         {
             if (Report(run, mapping) && Generate)
             {
-                Finish(run, outputs, dependencyDirectory, generated, notGenerated);
+                // A failure here leaves the run's protos without dependency files, so the next build compiles them again.
+                Log.TryFileAccess($"place the outputs of protoc run {run.Index + 1} ({string.Join(", ", run.Items.Take(3).Select(i => i.GetMetadata(MetadataNames.LogicalPath)))}{(run.Items.Count > 3 ? ", …" : string.Empty)})", OriginalOf(run.Items[0]),
+                    () => Finish(run, outputs, dependencyDirectory, generated, notGenerated));
             }
         }
 
         bool succeeded = !Log.HasLoggedErrors && !_cancellation.IsCancellationRequested;
         if (!Generate && StampPath.Length > 0)
         {
-            if (succeeded)
+            Log.TryFileAccess($"write '{StampPath}'", StampPath, () =>
             {
-                FileWriter.WriteStamp(StampPath, string.Empty);
-                generated.Add(new TaskItem(StampPath));
-            }
-            else
-            {
-                FileWriter.DeleteIfExists(StampPath);
-            }
+                if (succeeded)
+                {
+                    FileWriter.WriteStamp(StampPath, string.Empty);
+                    generated.Add(new TaskItem(StampPath));
+                }
+                else
+                {
+                    FileWriter.DeleteIfExists(StampPath);
+                }
+            });
         }
 
         if (!Generate && DescriptorSetOut.Length > 0)
         {
-            if (succeeded)
+            Log.TryFileAccess($"write the workspace's descriptor set '{DescriptorSetOut}'", DescriptorSetOut, () =>
             {
-                // A descriptor set is a repeated field: the runs' sets, one after the other, are one set.
-                FileWriter.WriteAtomically(DescriptorSetOut, [.. runs.SelectMany(r => File.ReadAllBytes(r.Layout.DescriptorSet))]);
-                generated.Add(new TaskItem(DescriptorSetOut));
-            }
-            else
-            {
-                FileWriter.DeleteIfExists(DescriptorSetOut);
-            }
+                if (succeeded)
+                {
+                    // A descriptor set is a repeated field: the runs' sets, one after the other, are one set.
+                    FileWriter.WriteAtomically(DescriptorSetOut, [.. runs.SelectMany(r => File.ReadAllBytes(r.Layout.DescriptorSet))]);
+                    generated.Add(new TaskItem(DescriptorSetOut));
+                }
+                else
+                {
+                    FileWriter.DeleteIfExists(DescriptorSetOut);
+                }
+            });
         }
 
         Written = [.. generated];
@@ -186,23 +199,27 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
         return runs;
     }
 
+    /// <summary>An empty output folder for the run, and the folder of protoc's dependency file when it writes one.</summary>
+    private static void Prepare(Run run)
+    {
+        if (Directory.Exists(run.Layout.OutputDirectory))
+        {
+            Directory.Delete(run.Layout.OutputDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(run.Layout.OutputDirectory);
+        if (run.Layout.DependencyOut is { } dependencyFile)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(dependencyFile)!);
+        }
+    }
+
     /// <summary>Runs protoc for every run, as many at once as there are processors.</summary>
     private void Execute(List<Run> runs)
     {
         TimeSpan timeout = TimeoutSeconds > 0 ? TimeSpan.FromSeconds(TimeoutSeconds) : Timeout.InfiniteTimeSpan;
         foreach (Run run in runs)
         {
-            if (Directory.Exists(run.Layout.OutputDirectory))
-            {
-                Directory.Delete(run.Layout.OutputDirectory, recursive: true);
-            }
-
-            Directory.CreateDirectory(run.Layout.OutputDirectory);
-            if (run.Layout.DependencyOut is { } dependencyFile)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(dependencyFile)!);
-            }
-
             Log.LogMessage(MessageImportance.Normal, "ProtoGen: protoc run {0} of {1} {2} {3} proto(s): {4}", run.Index + 1, runs.Count, Generate ? "compiles" : "checks", run.Items.Count, string.Join(" ", run.Items.Select(i => i.GetMetadata(MetadataNames.LogicalPath))));
             Log.LogMessage(MessageImportance.Normal, "ProtoGen: protoc command: {0} {1}", ProtocPath, string.Join(" ", run.Arguments));
         }
@@ -379,11 +396,14 @@ public sealed class ProtoGenCompile : Task, ICancelableTask, IDisposable
         return full.StartsWith(root, FileSystemCase.Comparison) ? full.Substring(root.Length) : path;
     }
 
+    /// <summary>The proto as the user wrote it (not its staged copy), full.</summary>
+    private string OriginalOf(ITaskItem item) =>
+        item.GetMetadata(MetadataNames.OriginalPath) is { Length: > 0 } original ? original : Path.GetFullPath(Path.Combine(ProjectDirectory, Source(item)));
+
     private StagedFile ToStagedFile(ITaskItem item)
     {
         string compiled = Path.GetFullPath(Path.Combine(ProjectDirectory, Source(item)));
-        string original = item.GetMetadata(MetadataNames.OriginalPath);
-        original = original.Length > 0 ? original : compiled;
+        string original = OriginalOf(item);
         string text = File.Exists(original) ? File.ReadAllText(original) : string.Empty;
         return StagedFile.FromOriginal(compiled, item.GetMetadata(MetadataNames.LogicalPath), original, text);
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.IO;
 using ProtoGen.Build.Mapping;
 
@@ -73,7 +74,11 @@ public sealed class ProtoGenWriteWrapperManifest : Task
             }
         }
 
-        FileWriter.WriteIfChanged(ManifestPath, text.ToString());
+        if (!Log.TryFileAccess($"write the client wrapper manifest '{ManifestPath}'", ManifestPath, () => FileWriter.WriteIfChanged(ManifestPath, text.ToString())))
+        {
+            return false;
+        }
+
         Manifest = [new TaskItem(ManifestPath)];
         return !Log.HasLoggedErrors;
     }

@@ -19,9 +19,17 @@ namespace ProtoGen.Build.Tests;
 /// </summary>
 public sealed class GrpcToolsContractTests : IDisposable
 {
-    private static readonly string TargetsFile = Path.Combine(Repo.BuildDirectory, "ProtoGen.targets");
+    /// <summary>Every targets file the package ships: ProtoGen.targets (with the contract block) and the files it imports.</summary>
+    private static readonly string[] TargetsFiles = Directory.GetFiles(Repo.BuildDirectory, "*.targets").Order(StringComparer.Ordinal).ToArray();
 
-    private static readonly XDocument Targets = XDocument.Load(TargetsFile);
+    private static readonly XDocument Targets = XDocument.Load(Path.Combine(Repo.BuildDirectory, "ProtoGen.targets"));
+
+    /// <summary>
+    /// The targets files, and the buildTransitive targets a packed library carries (ProtoGenWritePackageExports writes
+    /// them for consumers without ProtoGen): Grpc.Tools names there belong to the contract too.
+    /// </summary>
+    private static readonly XDocument[] AllTargets =
+        [.. TargetsFiles.Select(f => XDocument.Load(f)), XDocument.Parse(ProtoGenWritePackageExports.TransitiveTargets("Acme.Protos"))];
 
     private readonly TempDirectory _temp = new();
     private readonly MockEngine _engine = new();
@@ -116,7 +124,7 @@ public sealed class GrpcToolsContractTests : IDisposable
         var properties = new HashSet<string>(Declared("Property"), StringComparer.Ordinal);
         var tasks = new HashSet<string>(Declared("Task"), StringComparer.Ordinal);
         var used = new List<(string Kind, string Name)>();
-        XElement[] elements = Targets.Descendants().Where(e => e.Name.LocalName != "_ProtoGenGrpcToolsName").ToArray();
+        XElement[] elements = AllTargets.SelectMany(t => t.Descendants()).Where(e => e.Name.LocalName != "_ProtoGenGrpcToolsName").ToArray();
         foreach (XElement target in elements.Where(e => e.Name.LocalName == "Target"))
         {
             foreach (string attribute in new[] { "BeforeTargets", "AfterTargets", "DependsOnTargets" })
@@ -143,7 +151,10 @@ public sealed class GrpcToolsContractTests : IDisposable
         }).Contains(u.Name)).Select(u => u.Kind + " " + u.Name).Distinct().ToArray();
 
         Assert.Empty(undeclared);
-        Assert.Contains(("Target", "Protobuf_PrepareCompileOptions"), used); // The scan sees what it must.
+        Assert.Contains(("Target", "Protobuf_PrepareCompileOptions"), used); // The scan sees what it must,
+        Assert.Contains(("Target", "Protobuf_PrepareClean"), used);          // in every file,
+        Assert.Contains(("Target", "Protobuf_BeforeCompile"), used);         // and in a packed library's.
+        Assert.True(TargetsFiles.Length >= 6, string.Join(", ", TargetsFiles));
     }
 
     [Fact]
@@ -160,14 +171,17 @@ public sealed class GrpcToolsContractTests : IDisposable
         // And the metadata of MSBuild's common targets by which the proto libraries call references as ResolveProjectReferences does.
         string[] wellKnown = ["FullPath", "Identity", "Filename", "Extension", "RootDir", "Directory", "RecursiveDir"];
         string[] projectReferences = ["SetConfiguration", "SetPlatform", "SetTargetFramework", "GlobalPropertiesToRemove", "ReferenceOutputAssembly"];
-        string[] references = Regex.Matches(File.ReadAllText(TargetsFile), @"%\((?:\w+\.)?(\w+)\)").Select(m => m.Groups[1].Value).Distinct().ToArray();
+        string[] references = TargetsFiles.SelectMany(f => Regex.Matches(File.ReadAllText(f), @"%\((?:\w+\.)?(\w+)\)")).Select(m => m.Groups[1].Value).Distinct().ToArray();
         Assert.Empty(references.Except(wellKnown).Except(projectReferences));
 
         // Metadata written as attributes or child elements of items (Include, Exclude, Remove and Condition are not metadata).
         string[] notMetadata = ["Include", "Exclude", "Remove", "Condition"];
-        // ProjectReferenceTargets (static graph) is MSBuild's item, with its Targets metadata; PackageDownload NuGet's, with Version.
-        string[] written = Targets.Descendants()
-            .Where(e => e.Parent?.Name.LocalName == "ItemGroup" && e.Name.LocalName is not "ProjectReferenceTargets" and not "PackageDownload")
+        // ProjectReferenceTargets (static graph) is MSBuild's item, with its Targets metadata; PackageDownload NuGet's, with Version;
+        // CompilerVisibleItemMetadata Roslyn's, with MetadataName, which makes the generator see ProtoGenServiceConfig, the
+        // generator's own marker of service config files (ClientWrappers.targets), spelled in its ServiceConfigParser.
+        string[] written = AllTargets.SelectMany(t => t.Descendants())
+            .Where(e => e.Parent?.Name.LocalName == "ItemGroup" && e.Name.LocalName is not "ProjectReferenceTargets" and not "PackageDownload" and not "CompilerVisibleItemMetadata")
+            .Where(e => !(e.Name.LocalName == "AdditionalFiles" && e.Attribute("ProtoGenServiceConfig") is not null))
             .SelectMany(e => e.Attributes().Select(a => a.Name.LocalName).Where(n => !notMetadata.Contains(n)).Concat(e.Elements().Select(c => c.Name.LocalName)))
             .Distinct()
             .Order(StringComparer.Ordinal)

@@ -307,4 +307,45 @@ public sealed class ProtoGenResolveWorkspaceTests : IDisposable
         Assert.Equal(project, error.File);
         Assert.Equal((3, 36), (error.LineNumber, error.ColumnNumber));
     }
+
+    [Fact]
+    public void The_import_directory_lists_are_made_once_the_baselines_with_all_but_the_projects_own_roots()
+    {
+        Directory.CreateDirectory(_temp["extra"]);
+        Directory.CreateDirectory(_temp["vendor"]);
+        Directory.CreateDirectory(_temp["std"]);
+        Directory.CreateDirectory(_temp["lib/deps"]);
+        ProtoGenResolveWorkspace task = Task(
+        [
+            Proto("protos/a.proto", ("ProtoRoot", "protos"), ("AdditionalImportDirs", "extra;v=vendor")),
+            Proto("protos/b.proto", ("ProtoRoot", "protos"), ("AdditionalImportDirs", "extra")),
+        ]);
+        task.StandardImportsPath = "std";
+        task.ReferencedProtobuf =
+        [
+            new FakeTaskItem(_temp["lib/protos/common.proto"], _temp.Write("lib/protos/common.proto", "syntax = \"proto3\";\n"), _temp["lib/Lib.csproj"],
+                ("ProtoRoot", _temp["lib/protos"]), ("ImportPrefix", "acme/lib"), ("MSBuildSourceProjectFile", _temp["lib/Lib.csproj"])),
+            new FakeTaskItem(_temp["lib/deps"], _temp["lib/deps"], _temp["lib/Lib.csproj"],
+                ("ProtoGenImportDirectory", _temp["lib/deps"]), ("MSBuildSourceProjectFile", _temp["lib/Lib.csproj"])),
+        ];
+
+        Assert.True(task.Execute(), _engine.Describe());
+
+        Assert.Equal(string.Join(";", _temp["std"], _temp["lib/deps"]), task.StandardImportDirs);
+        Assert.Equal(string.Join(";", "acme/lib=" + _temp["lib/protos"], _temp["extra"], "v=" + _temp["vendor"], _temp["std"], _temp["lib/deps"]), task.BaselineImportDirs);
+        Assert.DoesNotContain(_temp["protos"], task.BaselineImportDirs.Split(';')); // The baseline stands for the project's own root.
+    }
+
+    [Fact]
+    public void A_plan_file_that_cannot_be_written_is_PGB1010_not_an_exception()
+    {
+        Directory.CreateDirectory(PlanFile); // A folder where the plan goes.
+        ProtoGenResolveWorkspace task = Task([Proto("protos/a.proto", ("ProtoRoot", "protos"))]);
+
+        Assert.False(task.Execute());
+
+        BuildErrorEventArgs error = Assert.Single(_engine.Errors);
+        Assert.Equal("PGB1010", error.Code);
+        Assert.Equal(PlanFile, error.File);
+    }
 }

@@ -106,12 +106,23 @@ public sealed class ProtoGenResolveWorkspace : Task
     public string ImportDirs { get; private set; } = string.Empty;
 
     /// <summary>
-    /// The import directories of the references (their standard import directories and <c>AdditionalImportDirs</c>
-    /// entries, which their exported protos may import from) that this project does not have itself, ';'-separated,
-    /// searched after its own.
+    /// The import directories every compile searches after the workspace's and the item's own, ';'-separated, each
+    /// full: the standard import directories (<see cref="StandardImportsPath"/>), then those of the references (their
+    /// standard import directories and <c>AdditionalImportDirs</c> entries, which their exported protos may import
+    /// from) that this project does not have itself. The one list the workspace compile, its check and its description
+    /// pass to protoc.
     /// </summary>
     [Output]
-    public string ReferencedImportDirs { get; private set; } = string.Empty;
+    public string StandardImportDirs { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// What a baseline directory of the breaking-change check is compiled with, after the baseline itself, ';'-separated
+    /// protoc import directories (<c>dir</c> or <c>prefix=dir</c>, full) in search order: the roots of the referenced
+    /// protos, every distinct <c>AdditionalImportDirs</c> entry of the project's items, then <see cref="StandardImportDirs"/>.
+    /// Everything the workspace imports from but its own roots, which the baseline replaces.
+    /// </summary>
+    [Output]
+    public string BaselineImportDirs { get; private set; } = string.Empty;
 
     /// <inheritdoc />
     public override bool Execute()
@@ -169,7 +180,7 @@ public sealed class ProtoGenResolveWorkspace : Task
         if (!PredictOnly)
         {
             Log.Report(plan.Diagnostics);
-            cache.Save(CachePath);
+            Log.TryFileAccess($"write the proto summary cache '{CachePath}'", CachePath, () => cache.Save(CachePath));
             if (Log.HasLoggedErrors)
             {
                 return false;
@@ -177,8 +188,14 @@ public sealed class ProtoGenResolveWorkspace : Task
         }
 
         ImportDirs = string.Join(";", plan.ImportDirs);
-        ReferencedImportDirs = string.Join(";", fromReferences.Select(d => d.Entry));
-        CompileProtobuf = plan.Protos.Where(p => PredictOnly || p.Item.ProtoCompile).Select(p => ToCompileItem(p, originals[p.Item])).ToArray();
+        string[] referencedImportDirs = [.. fromReferences.Select(d => d.Entry)];
+        List<string> standard = [.. importDirectories.Where(d => d.Item is null).Select(d => d.Entry).Distinct(FileSystemCase.Comparer)];
+        StandardImportDirs = string.Join(";", standard);
+        BaselineImportDirs = string.Join(";", plan.Protos.Where(p => p.Item.IsReferenced).Select(p => p.RootEntry)
+            .Concat(importDirectories.Where(d => d.Item is not null).Select(d => d.Entry))
+            .Concat(standard)
+            .Distinct(FileSystemCase.Comparer));
+        CompileProtobuf = plan.Protos.Where(p => PredictOnly || p.Item.ProtoCompile).Select(p => ToCompileItem(p, originals[p.Item], referencedImportDirs)).ToArray();
         StagedProtobuf = plan.Protos.Where(p => p.StagedPath is not null).Select(ToStagedItem).ToArray();
         StagedOriginals = plan.Protos.Where(p => p.StagedPath is not null).Select(p => (ITaskItem)new TaskItem(p.Item.FullPath)).ToArray();
         CompileOriginals = plan.Protos.Where(p => p.Item.ProtoCompile).Select(ToOriginalItem).ToArray();
@@ -186,13 +203,13 @@ public sealed class ProtoGenResolveWorkspace : Task
         RootDirectories = plan.Protos.Where(p => !p.Item.IsReferenced).Select(p => p.Item.ProtoRoot).Distinct(FileSystemCase.Comparer).Select(r => (ITaskItem)new TaskItem(r)).ToArray();
         if (PlanFile.Length > 0 && !PredictOnly)
         {
-            FileWriter.WriteIfChanged(PlanFile, DescribePlan(plan));
+            Log.TryFileAccess($"write the workspace plan '{PlanFile}'", PlanFile, () => FileWriter.WriteIfChanged(PlanFile, DescribePlan(plan)));
         }
 
         return !Log.HasLoggedErrors;
     }
 
-    private TaskItem ToCompileItem(WorkspaceProto proto, ITaskItem original)
+    private TaskItem ToCompileItem(WorkspaceProto proto, ITaskItem original, IReadOnlyList<string> referencedImportDirs)
     {
         var item = new TaskItem(proto.PredictAs ?? original.ItemSpec);
         original.CopyMetadataTo(item);
@@ -215,7 +232,7 @@ public sealed class ProtoGenResolveWorkspace : Task
             IEnumerable<string> dirs = new[] { proto.PreferredRoot ?? string.Empty }
                 .Concat(ImportDirs.Split(';').Where(d => proto.StagedPath is not null || !string.Equals(d, proto.RootEntry, StringComparison.Ordinal)))
                 .Concat(MSBuildLists.Split(original.GetMetadata(GrpcTools.AdditionalImportDirs)))
-                .Concat(MSBuildLists.Split(ReferencedImportDirs))
+                .Concat(referencedImportDirs)
                 .Where(d => d.Length > 0);
             item.SetMetadata(GrpcTools.AdditionalImportDirs, string.Join(";", dirs));
         }

@@ -103,7 +103,7 @@ public sealed class ProtoGenWritePackageExports : Task
         FileWriter.WriteIfChanged(props, Props());
         files.Add(PackageFile(props, "buildTransitive/" + PackageId + ".props"));
         string targets = Path.Combine(OutputDirectory, "buildTransitive", PackageId + ".targets");
-        FileWriter.WriteIfChanged(targets, Targets());
+        FileWriter.WriteIfChanged(targets, TransitiveTargets(PackageId));
         files.Add(PackageFile(targets, "buildTransitive/" + PackageId + ".targets"));
 
         PackageFiles = [.. files];
@@ -121,13 +121,17 @@ public sealed class ProtoGenWritePackageExports : Task
 
         """;
 
-    private string Targets() => $"""
+    /// <summary>
+    /// The package's <c>buildTransitive/&lt;PackageId&gt;.targets</c>. Its Grpc.Tools names (<c>Protobuf_BeforeCompile</c>,
+    /// <c>Protobuf_StandardImportsPath</c>) are in the contract block of build/ProtoGen.targets, like the targets' own.
+    /// </summary>
+    internal static string TransitiveTargets(string packageId) => $"""
         <Project>
           <!--
             Written by ProtoGen: a consumer with plain Grpc.Tools (no ProtoGen) imports this package's protos from its
             protos/ folder, appended to Protobuf_StandardImportsPath as Google.Api.CommonProtos does it.
           -->
-          <Target Name="_ProtoGenPackageProtos_{Regex.Replace(PackageId, "[^A-Za-z0-9_]", "_")}"
+          <Target Name="_ProtoGenPackageProtos_{Regex.Replace(packageId, "[^A-Za-z0-9_]", "_")}"
                   BeforeTargets="Protobuf_BeforeCompile"
                   Condition="'$(ProtoGenTaskAssembly)' == '' or '$(ProtoGenEnabled)' == 'false'">
             <PropertyGroup>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -92,18 +94,86 @@ internal sealed class ValidateGrpcClientDefaults<TWrapper> : IValidateOptions<Gr
     }
 }
 
-/// <summary>Tells <see cref="IOptionsMonitor{TOptions}"/> when the configuration of one client reloads.</summary>
+/// <summary>
+/// Tells <see cref="IOptionsMonitor{TOptions}"/> when the configuration of one client reloads, and logs a reload whose
+/// values the validation rejects (the monitor then throws its <see cref="OptionsValidationException"/> to whoever
+/// triggered the reload: the caller of <c>IConfigurationRoot.Reload()</c>, or the file watcher's thread, where nobody
+/// sees it).
+/// </summary>
 internal sealed class GrpcClientDefaultsChangeTokenSource : IOptionsChangeTokenSource<GrpcClientDefaults>
 {
     private readonly IConfiguration? _configuration;
+    private readonly ILogger? _logger;
 
-    public GrpcClientDefaultsChangeTokenSource(string name, IConfiguration? configuration)
+    public GrpcClientDefaultsChangeTokenSource(string name, IConfiguration? configuration, ILoggerFactory? loggerFactory)
     {
         Name = name;
         _configuration = configuration;
+        _logger = loggerFactory?.CreateLogger(GrpcClientDefaultsLog.Category);
     }
 
     public string Name { get; }
 
-    public IChangeToken GetChangeToken() => _configuration?.GetReloadToken() ?? new CancellationChangeToken(System.Threading.CancellationToken.None);
+    public IChangeToken GetChangeToken()
+    {
+        if (_configuration is null)
+        {
+            return new CancellationChangeToken(CancellationToken.None);
+        }
+
+        IChangeToken reload = _configuration.GetReloadToken();
+        return _logger is null ? reload : new LoggingChangeToken(reload, this);
+    }
+
+    private void ReloadRejected(OptionsValidationException error)
+        => GrpcClientDefaultsLog.ReloadRejected(_logger!, Name, GrpcWrapperRegistration.ConfigurationSectionName + ConfigurationPath.KeyDelimiter + Name, error.Message, error);
+
+    /// <summary>The configuration's reload token, with the monitor's reaction to it (the callback) watched for a rejection.</summary>
+    private sealed class LoggingChangeToken : IChangeToken
+    {
+        private readonly IChangeToken _inner;
+        private readonly GrpcClientDefaultsChangeTokenSource _source;
+
+        public LoggingChangeToken(IChangeToken inner, GrpcClientDefaultsChangeTokenSource source)
+        {
+            _inner = inner;
+            _source = source;
+        }
+
+        public bool HasChanged => _inner.HasChanged;
+
+        public bool ActiveChangeCallbacks => _inner.ActiveChangeCallbacks;
+
+        public IDisposable RegisterChangeCallback(Action<object?> callback, object? state)
+            => _inner.RegisterChangeCallback(
+                static s =>
+                {
+                    var (source, callback, state) = ((GrpcClientDefaultsChangeTokenSource, Action<object?>, object?))s!;
+                    try
+                    {
+                        callback(state);
+                    }
+                    catch (OptionsValidationException error) when (error.OptionsName == source.Name)
+                    {
+                        source.ReloadRejected(error);
+                        throw;
+                    }
+                },
+                (_source, callback, state));
+    }
+}
+
+/// <summary>The log messages of ProtoGen.Runtime.ClientFactory (category <c>ProtoGen.Runtime.ClientFactory</c>).</summary>
+internal static class GrpcClientDefaultsLog
+{
+    /// <summary>The logger category.</summary>
+    public const string Category = "ProtoGen.Runtime.ClientFactory";
+
+    private static readonly Action<ILogger, string, string, string, Exception?> ReloadRejectedMessage = LoggerMessage.Define<string, string, string>(
+        LogLevel.Warning,
+        new EventId(1, "ReloadRejected"),
+        "The configuration of the gRPC client '{ClientName}' (section {ConfigurationKey}) was reloaded with invalid values, which are not applied: {ValidationMessage}");
+
+    public static void ReloadRejected(ILogger logger, string clientName, string configurationKey, string validationMessage, Exception error)
+        => ReloadRejectedMessage(logger, clientName, configurationKey, validationMessage, error);
 }

@@ -6,6 +6,7 @@ using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ProtoGen.Runtime.ClientFactory;
@@ -132,7 +133,7 @@ public static class GrpcWrapperRegistration
             services.AddSingleton<IConfigureOptions<GrpcClientDefaults>>(provider =>
                 new ConfigureGrpcClientDefaults(name, provider.GetService<IConfiguration>(), descriptor.MethodNames.ToArray()));
             services.AddSingleton<IOptionsChangeTokenSource<GrpcClientDefaults>>(provider =>
-                new GrpcClientDefaultsChangeTokenSource(name, provider.GetService<IConfiguration>()));
+                new GrpcClientDefaultsChangeTokenSource(name, provider.GetService<IConfiguration>(), provider.GetService<ILoggerFactory>()));
             services.AddSingleton<IValidateOptions<GrpcClientDefaults>>(new ValidateGrpcClientDefaults<TWrapper>(name, descriptor));
             services.AddOptions<GrpcClientDefaults>(name).ValidateOnStart();
         }

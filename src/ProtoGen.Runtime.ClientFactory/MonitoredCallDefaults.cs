@@ -6,8 +6,9 @@ namespace ProtoGen.Runtime.ClientFactory;
 
 /// <summary>
 /// The defaults of one named client, following <see cref="IOptionsMonitor{TOptions}"/>: resolved once per change,
-/// read when each call starts. A reload whose values are invalid leaves the last valid defaults in effect (the
-/// monitor reports the <see cref="OptionsValidationException"/> to whoever triggered the reload).
+/// read when each call starts. A reload whose values are invalid leaves the last valid defaults in effect: the monitor
+/// throws its <see cref="OptionsValidationException"/> to whoever triggered the reload and does not call
+/// <see cref="OnChange"/> (<see cref="GrpcClientDefaultsChangeTokenSource"/> logs it).
 /// </summary>
 internal sealed class MonitoredCallDefaults : GrpcCallDefaultsSource, IDisposable
 {

@@ -54,6 +54,36 @@ public sealed class CompilationTests
         Assert.Empty(visible.Select(d => d.ToString()));
     }
 
+    [Theory]
+    [InlineData("Minimal", true)]
+    [InlineData("All", false)]
+    public void Defaults_IsOnTheInterfaceExactlyWhenTheWrapperHasIt(string overloads, bool property)
+    {
+        // odd_names has a unary RPC named Defaults: under Minimal it becomes DefaultsAsync only, so the property
+        // stays; under All the blocking Defaults(...) methods take the name, and neither type has the property.
+        Dictionary<string, string> options = GeneratorHarness.WrapAll();
+        options["build_property.ProtoGenClientWrapperOverloads"] = overloads;
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Fixture("odd_names"), globalOptions: options);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        INamedTypeSymbol contract = run.Output.GetTypeByMetadataName("Examples.Odd.IOddClient")!;
+        INamedTypeSymbol wrapper = run.Output.GetTypeByMetadataName("Examples.Odd.OddClientWrapper")!;
+        Assert.Equal(property, contract.GetMembers("Defaults").OfType<IPropertySymbol>().Any());
+        Assert.Equal(property, wrapper.GetMembers("Defaults").OfType<IPropertySymbol>().Any());
+        Assert.Equal(!property, contract.GetMembers("Defaults").OfType<IMethodSymbol>().Any());
+
+        // The property implements the interface's: code that has only IOddClient (DI, mocks) reads the same defaults.
+        if (property)
+        {
+            ISymbol implementation = wrapper.FindImplementationForInterfaceMember(contract.GetMembers("Defaults").Single())!;
+            Assert.Same(wrapper.GetMembers("Defaults").Single(), implementation);
+        }
+
+        // Client stays on the class only.
+        Assert.Empty(contract.GetMembers("Client").OfType<IPropertySymbol>());
+    }
+
     [Fact]
     public void GeneratedCode_CompilesAtCSharp73_TheDefaultOfNetStandard20()
     {

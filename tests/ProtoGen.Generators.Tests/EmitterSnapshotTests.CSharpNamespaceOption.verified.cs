@@ -14,6 +14,12 @@ namespace Acme.Inventory.Client
     public partial interface IInventoryClient
     {
         /// <summary>
+        /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+        /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+        /// </summary>
+        global::ProtoGen.Runtime.GrpcCallDefaults Defaults { get; }
+
+        /// <summary>
         /// Reports the stock of one item.
         /// </summary>
         /// <param name="request">The request to send to the server.</param>
@@ -75,7 +81,7 @@ namespace Acme.Inventory.Client
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Acme.Inventory.Client.Inventory.InventoryClient Client => _client;
 
-        /// <summary>The defaults in effect.</summary>
+        /// <inheritdoc/>
         public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>

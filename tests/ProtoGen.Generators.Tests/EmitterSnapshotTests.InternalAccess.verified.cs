@@ -14,6 +14,12 @@ namespace Routeguide
     internal partial interface IRouteGuideClient
     {
         /// <summary>
+        /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+        /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+        /// </summary>
+        global::ProtoGen.Runtime.GrpcCallDefaults Defaults { get; }
+
+        /// <summary>
         /// A simple RPC.
         ///
         /// Obtains the feature at a given position.
@@ -128,7 +134,7 @@ namespace Routeguide
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Routeguide.RouteGuide.RouteGuideClient Client => _client;
 
-        /// <summary>The defaults in effect.</summary>
+        /// <inheritdoc/>
         public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
@@ -174,6 +180,12 @@ namespace Routeguide
 [global::System.CodeDom.Compiler.GeneratedCode("ProtoGen.Generators", "0.1.0")]
 internal partial interface IEchoClient
 {
+    /// <summary>
+    /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+    /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+    /// </summary>
+    global::ProtoGen.Runtime.GrpcCallDefaults Defaults { get; }
+
     /// <summary>
     /// Echoes one message.
     /// </summary>
@@ -236,7 +248,7 @@ internal partial class EchoClientWrapper : global::IEchoClient
     /// <summary>The generated client this wrapper calls.</summary>
     public global::Echo.EchoClient Client => _client;
 
-    /// <summary>The defaults in effect.</summary>
+    /// <inheritdoc/>
     public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
     /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>

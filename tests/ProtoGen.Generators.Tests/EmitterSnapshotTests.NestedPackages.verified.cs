@@ -14,6 +14,12 @@ namespace Grpc.Health.V1
     public partial interface IHealthClient
     {
         /// <summary>
+        /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+        /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+        /// </summary>
+        global::ProtoGen.Runtime.GrpcCallDefaults Defaults { get; }
+
+        /// <summary>
         /// Check gets the health of the specified service. If the requested service
         /// is unknown, the call will fail with status NOT_FOUND. If the caller does
         /// not specify a service name, the server should respond with its overall
@@ -142,7 +148,7 @@ namespace Grpc.Health.V1
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Grpc.Health.V1.Health.HealthClient Client => _client;
 
-        /// <summary>The defaults in effect.</summary>
+        /// <inheritdoc/>
         public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
@@ -186,6 +192,12 @@ namespace Grpc.Reflection.V1Alpha
     [global::System.CodeDom.Compiler.GeneratedCode("ProtoGen.Generators", "0.1.0")]
     public partial interface IServerReflectionClient
     {
+        /// <summary>
+        /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+        /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+        /// </summary>
+        global::ProtoGen.Runtime.GrpcCallDefaults Defaults { get; }
+
         /// <summary>
         /// The reflection service is structured as a bidirectional stream, ensuring
         /// all related requests go to a single server.
@@ -238,7 +250,7 @@ namespace Grpc.Reflection.V1Alpha
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient Client => _client;
 
-        /// <summary>The defaults in effect.</summary>
+        /// <inheritdoc/>
         public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>

@@ -14,6 +14,12 @@ namespace Routeguide
     public partial interface IRouteGuideClient
     {
         /// <summary>
+        /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+        /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+        /// </summary>
+        global::ProtoGen.Runtime.GrpcCallDefaults Defaults { get; }
+
+        /// <summary>
         /// A simple RPC.
         ///
         /// Obtains the feature at a given position.
@@ -203,7 +209,7 @@ namespace Routeguide
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Routeguide.RouteGuide.RouteGuideClient Client => _client;
 
-        /// <summary>The defaults in effect.</summary>
+        /// <inheritdoc/>
         public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>

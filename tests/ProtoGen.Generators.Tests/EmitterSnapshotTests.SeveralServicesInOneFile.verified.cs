@@ -14,6 +14,12 @@ namespace Examples.Multi.V1
     public partial interface IClockClient
     {
         /// <summary>
+        /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+        /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+        /// </summary>
+        global::ProtoGen.Runtime.GrpcCallDefaults Defaults { get; }
+
+        /// <summary>
         /// Returns the current time.
         /// </summary>
         /// <param name="request">The request to send to the server.</param>
@@ -77,7 +83,7 @@ namespace Examples.Multi.V1
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Examples.Multi.V1.Clock.ClockClient Client => _client;
 
-        /// <summary>The defaults in effect.</summary>
+        /// <inheritdoc/>
         public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>
@@ -115,6 +121,12 @@ namespace Examples.Multi.V1
     [global::System.CodeDom.Compiler.GeneratedCode("ProtoGen.Generators", "0.1.0")]
     public partial interface IGreeterClient
     {
+        /// <summary>
+        /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+        /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+        /// </summary>
+        global::ProtoGen.Runtime.GrpcCallDefaults Defaults { get; }
+
         /// <summary>
         /// Says hello to &lt;name> &amp; friends.
         /// </summary>
@@ -189,7 +201,7 @@ namespace Examples.Multi.V1
         /// <summary>The generated client this wrapper calls.</summary>
         public global::Examples.Multi.V1.Greeter.GreeterClient Client => _client;
 
-        /// <summary>The defaults in effect.</summary>
+        /// <inheritdoc/>
         public global::ProtoGen.Runtime.GrpcCallDefaults Defaults => _defaults.Current;
 
         /// <summary>Creates a new copy of the defaults the build configured for this service.</summary>

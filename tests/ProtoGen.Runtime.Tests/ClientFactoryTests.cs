@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Routeguide;
 using Xunit;
+using static ProtoGen.Runtime.Tests.ClientFactoryHost;
 
 namespace ProtoGen.Runtime.Tests;
 
@@ -99,23 +99,8 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
         Assert.InRange(after.Location.Longitude, 1, 800);
         Assert.Contains("x-team=payments", after.Name, StringComparison.Ordinal);
 
-        // The wrapper's Defaults are the ones in effect now.
-        Assert.Equal(TimeSpan.FromMilliseconds(800), ((RouteGuideClientWrapper)client).Defaults.GetDefaultTimeout("GetFeature"));
-    }
-
-    [Fact]
-    public async Task An_invalid_reload_keeps_the_last_valid_defaults()
-    {
-        IConfigurationRoot configuration = Configuration(new() { ["GrpcClients:routeguide.RouteGuide:DefaultTimeout"] = "2s" });
-        using ServiceProvider provider = Provider(services => services.AddRouteGuideClient(o => o.Address = server.Address), configuration);
-        IRouteGuideClient client = provider.GetRequiredService<IRouteGuideClient>();
-        Assert.InRange((await client.GetFeatureAsync(new Point())).Location.Longitude, 1001, 2000);
-
-        configuration["GrpcClients:routeguide.RouteGuide:DefaultTimeout"] = "two seconds";
-        Exception reload = Assert.ThrowsAny<Exception>(configuration.Reload);
-        Assert.Contains("GrpcClients:routeguide.RouteGuide:DefaultTimeout", reload.ToString(), StringComparison.Ordinal);
-
-        Assert.InRange((await client.GetFeatureAsync(new Point())).Location.Longitude, 1001, 2000);
+        // The Defaults of the interface DI hands out are the ones in effect now.
+        Assert.Equal(TimeSpan.FromMilliseconds(800), client.Defaults.GetDefaultTimeout("GetFeature"));
     }
 
     [Fact]
@@ -233,7 +218,7 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
     [Fact]
     public async Task The_service_configs_retry_policy_reaches_the_channel_and_its_timeout_caps_calls()
     {
-        const string json = """
+        const string serviceConfigJson = """
             {
               "methodConfig": [{
                 "name": [{ "service": "routeguide.RouteGuide" }],
@@ -242,6 +227,7 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
               }]
             }
             """;
+        Uri address = server.Address;
 
         // Without it the first attempt's UNAVAILABLE is the answer.
         using (ServiceProvider plain = Provider(services => services.AddRouteGuideClient(o => o.Address = server.Address)))
@@ -252,25 +238,19 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
 
         using ServiceProvider provider = Provider(services =>
         {
-            services.AddRouteGuideClient(o => o.Address = server.Address);
-            services.Configure<GrpcClientDefaults>(RouteGuideClientServiceCollectionExtensions.DefaultName, d => d.ServiceConfig = GrpcServiceConfig.Parse(json));
+            // docs/client-wrappers.md: a service config at run time
+            services.AddRouteGuideClient(o => o.Address = address);
+            services.Configure<GrpcClientDefaults>(
+                RouteGuideClientServiceCollectionExtensions.DefaultName,
+                defaults => defaults.ServiceConfig = GrpcServiceConfig.Parse(serviceConfigJson));
+            // end of snippet
         });
         IRouteGuideClient client = provider.GetRequiredService<IRouteGuideClient>();
+        Assert.Equal(serviceConfigJson, client.Defaults.ServiceConfig?.Json);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), client.Defaults.GetMaxTimeout("GetFeature"));
 
         Feature retried = await client.GetFeatureAsync(new Point { Longitude = 1 }, timeout: TimeSpan.FromSeconds(30));
         Assert.InRange(retried.Location.Longitude, 1, 1500);
-    }
-
-    private static IConfigurationRoot Configuration(Dictionary<string, string?> values)
-        => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
-    private static ServiceProvider Provider(Action<IServiceCollection> configure, IConfiguration? configuration = null)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.ClearProviders());
-        services.AddSingleton(configuration ?? Configuration(new()));
-        configure(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     /// <summary>Logs its name with what the call options carry, and adds an <c>x-&lt;name&gt;</c> header.</summary>

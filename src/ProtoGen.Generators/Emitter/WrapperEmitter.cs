@@ -70,6 +70,22 @@ internal static class WrapperEmitter
             """);
         writer.OpenBlock();
         bool first = true;
+
+        // The same convenience property the wrapper has (and left out under the same condition), so code that
+        // depends on the interface (DI, mocks) reads the defaults in effect. Client stays on the class: the
+        // interface is the mockable surface, and calls through the generated client skip the defaults.
+        if (!MemberNames(members).Contains("Defaults"))
+        {
+            writer.WriteLines($$"""
+                /// <summary>
+                /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
+                /// constructor laid over them; with a DI registration, the ones bound from configuration now.
+                /// </summary>
+                {{CallDefaults}} Defaults { get; }
+                """);
+            first = false;
+        }
+
         foreach (Member member in members)
         {
             if (!first)
@@ -164,7 +180,7 @@ internal static class WrapperEmitter
         if (!taken.Contains("Defaults"))
         {
             writer.WriteLine();
-            writer.WriteLine("/// <summary>The defaults in effect.</summary>");
+            writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"public {CallDefaults} Defaults => _defaults.Current;");
         }
 

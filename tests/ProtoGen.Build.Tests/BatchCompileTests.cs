@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using ProtoGen.Build.Proto;
 using ProtoGen.Build.Protoc;
 using ProtoGen.Testing.Infrastructure;
 using ProtoGen.Testing.Processes;
@@ -81,5 +82,41 @@ public sealed class BatchCompileTests : IDisposable
         Assert.Equal(common, resolver.Resolve("acme/common/v1/money.proto"));
         Assert.Equal(_temp["stage/acme/pay/x.proto"], resolver.Resolve("acme/pay/x.proto"));
         Assert.Null(resolver.Resolve("acme/common/v2/gone.proto"));
+    }
+
+    [Fact]
+    public void Import_resolver_takes_a_single_file_entry_for_exactly_its_logical_path()
+    {
+        // The dependency file of a proto that imports google/api/http.proto lists the package's file, not the root's.
+        string package = _temp.Write("package/google/api/http.proto", "");
+        _temp.Write("googleapis/google/api/http.proto", "");
+        _temp.Write("googleapis/google/api/http.proto.bak/x.proto", "");
+        var resolver = new ImportResolver(["google/api/http.proto=" + package, _temp["googleapis"]], _temp.Path);
+
+        Assert.Equal(package, resolver.Resolve("google/api/http.proto"));
+        Assert.Equal(_temp["googleapis/google/api/http.proto.bak/x.proto"], resolver.Resolve("google/api/http.proto.bak/x.proto"));
+    }
+
+    [Fact]
+    public void Proto_summary_cache_keeps_the_content_hash_and_reads_an_unchanged_proto_from_the_cache()
+    {
+        string proto = _temp.Write("protos/a.proto", "syntax = \"proto3\";\r\npackage a;\r\nimport \"b.proto\";\r\n");
+        string cachePath = _temp["obj/protos.cache"];
+        ProtoSummary first = ProtoSummaryCache.Load(cachePath).Get(proto);
+        Assert.Equal(ProtoSummary.HashOf("syntax = \"proto3\";\npackage a;\nimport \"b.proto\";\n"), first.ContentHash); // CRLF is LF
+        Assert.Equal(16, first.ContentHash.Length);
+        var cache = ProtoSummaryCache.Load(cachePath);
+        cache.Get(proto);
+        Directory.CreateDirectory(_temp["obj"]);
+        cache.Save(cachePath);
+
+        DateTime written = File.GetLastWriteTimeUtc(proto);
+        File.WriteAllText(proto, "syntax = \"proto3\";\npackage changed;\n"); // the same time: the cache answers
+        File.SetLastWriteTimeUtc(proto, written);
+        ProtoSummary cached = ProtoSummaryCache.Load(cachePath).Get(proto);
+
+        Assert.Equal("a", cached.Package);
+        Assert.Equal(first.ContentHash, cached.ContentHash);
+        Assert.Equal("b.proto", Assert.Single(cached.Imports).Path);
     }
 }

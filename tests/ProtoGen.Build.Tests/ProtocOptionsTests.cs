@@ -105,6 +105,18 @@ public sealed class ProtocOptionsTests
     }
 
     [Fact]
+    public void The_workspaces_single_file_entries_come_before_a_preferred_root()
+    {
+        // A file taken from a package instead of a root must win over that root also where a proto prefers it.
+        ProtocRunLayout layout = Layout with { WorkspaceImportDirs = ["google/api/http.proto=/nuget/commonprotos/google/api/http.proto", "/w/stage", "/w/googleapis"] };
+        List<string> directories = ProtocOptions.ImportDirectories(Item(("ProtoGenPreferredRoot", "/w/googleapis")), layout);
+        Assert.Equal(["google/api/http.proto=/nuget/commonprotos/google/api/http.proto", "/w/googleapis", "/w/stage", "/nuget/include", "/nuget/commonprotos"], directories);
+        Assert.True(ProtocOptions.IsFileEntry(directories[0]));
+        Assert.False(ProtocOptions.IsFileEntry("acme=/w/teams/acme"));
+        Assert.False(ProtocOptions.IsFileEntry("/w/a=b.proto"));
+    }
+
+    [Fact]
     public void Every_row_of_the_table_is_in_the_batch_key_and_nothing_else_is()
     {
         string[] metadata = ProtocOptions.Metadata.ToArray();

@@ -493,6 +493,156 @@ public sealed class WorkspacePlannerTests
         Assert.Equal(At("protos"), plan.ImportDirs[0]); // the items' roots come before every import directory
     }
 
+    private const string CommonProtos = "/nuget/google.api.commonprotos/2.17.0/content/protos";
+
+    private static readonly ImportDirectory CommonProtosDirectory =
+        new(CommonProtos, string.Empty, CommonProtos, "$(Protobuf_StandardImportsPath), added by the package google.api.commonprotos 2.17.0", Project, string.Empty, string.Empty);
+
+    private static string InPackage(string logicalPath) => Path.Combine(CommonProtos, logicalPath.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>A googleapis-like checkout as one root: one API compiled, google/api/http.proto in the checkout (not an item) and in the package.</summary>
+    private static (ProtoItemInput Api, FakeFiles Files) CheckoutWithHttpProto(string checkoutHash = "checkout", string packageHash = "package")
+    {
+        ProtoItemInput api = Item("googleapis/google/example/v1/library.proto", root: "googleapis");
+        FakeFiles files = new FakeFiles()
+            .Proto(api.FullPath, "api", "google/api/http.proto")
+            .Proto(At("googleapis/google/api/http.proto"), checkoutHash)
+            .Proto(InPackage("google/api/http.proto"), packageHash);
+        return (api, files);
+    }
+
+    [Fact]
+    public void PGB2007_a_file_a_root_and_a_package_both_provide_goes_to_the_package_as_in_Grpc_Tools()
+    {
+        (ProtoItemInput api, FakeFiles files) = CheckoutWithHttpProto();
+
+        WorkspacePlan plan = Map([api], files: files, importDirectories: [CommonProtosDirectory]);
+
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB2007", api.FullPath, 3, 8, DiagnosticSeverity.Warning); // the import that reaches it
+        Assert.StartsWith($"Import \"google/api/http.proto\" gets '{InPackage("google/api/http.proto")}' ($(Protobuf_StandardImportsPath), added by the package google.api.commonprotos 2.17.0), not '{At("googleapis/google/api/http.proto")}' (under the ProtoRoot '{At("googleapis")}'), which has other content: as in Grpc.Tools", d.Message, StringComparison.Ordinal);
+        Assert.Contains("ProtoGenStandardImportsWin=false", d.Message, StringComparison.Ordinal);
+        // protoc gets the package's file first, as one file: before the roots (and the stage) it wins.
+        Assert.Equal(["google/api/http.proto=" + InPackage("google/api/http.proto"), At("googleapis")], plan.ImportDirs);
+    }
+
+    [Fact]
+    public void With_ProtoGenStandardImportsWin_false_the_roots_file_wins_and_PGB2007_says_so()
+    {
+        (ProtoItemInput api, FakeFiles files) = CheckoutWithHttpProto();
+
+        WorkspacePlan plan = WorkspacePlanner.Plan([api], [], [CommonProtosDirectory], new WorkspaceOptions(Repo, Stage, StandardImportsWin: false), files, new FakeLocator());
+
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB2007", api.FullPath, 3, 8, DiagnosticSeverity.Warning);
+        Assert.StartsWith($"Import \"google/api/http.proto\" gets '{At("googleapis/google/api/http.proto")}' (under the ProtoRoot '{At("googleapis")}'), not '{InPackage("google/api/http.proto")}'", d.Message, StringComparison.Ordinal);
+        Assert.Contains("ProtoGenStandardImportsWin is false", d.Message, StringComparison.Ordinal);
+        Assert.Equal([At("googleapis")], plan.ImportDirs);
+    }
+
+    [Fact]
+    public void A_file_a_root_and_a_package_provide_with_the_same_text_is_no_warning_but_still_the_packages()
+    {
+        (ProtoItemInput api, FakeFiles files) = CheckoutWithHttpProto(checkoutHash: "same", packageHash: "same");
+
+        WorkspacePlan plan = Map([api], files: files, importDirectories: [CommonProtosDirectory]);
+
+        Assert.Empty(plan.Diagnostics);
+        Assert.Equal("google/api/http.proto=" + InPackage("google/api/http.proto"), plan.ImportDirs[0]);
+    }
+
+    [Fact]
+    public void A_file_of_a_root_that_no_compiled_proto_imports_is_neither_reported_nor_read()
+    {
+        // The checkout's google/api/http.proto differs from the package's, but nothing compiled imports it.
+        (ProtoItemInput api, FakeFiles files) = CheckoutWithHttpProto();
+        ProtoItemInput other = Item("googleapis/google/other/v1/other.proto", root: "googleapis");
+        files.Proto(api.FullPath, "api").Proto(other.FullPath, "other");
+
+        WorkspacePlan plan = Map([api, other], files: files, importDirectories: [CommonProtosDirectory]);
+
+        Assert.Empty(plan.Diagnostics);
+        Assert.Equal([At("googleapis")], plan.ImportDirs);
+        Assert.Equal([api.FullPath, other.FullPath], files.SummariesRead);
+    }
+
+    [Fact]
+    public void A_file_reached_through_another_import_is_reported_at_the_compiled_protos_import()
+    {
+        // library.proto imports the checkout's google/api/annotations.proto (only there), which imports http.proto (both).
+        ProtoItemInput api = Item("googleapis/google/example/v1/library.proto", root: "googleapis");
+        FakeFiles files = new FakeFiles()
+            .Proto(api.FullPath, "api", "google/protobuf/empty.proto", "google/api/annotations.proto")
+            .Proto(At("googleapis/google/api/annotations.proto"), "annotations", "google/api/http.proto")
+            .Proto(At("googleapis/google/api/http.proto"), "checkout")
+            .Proto(InPackage("google/api/http.proto"), "package");
+
+        WorkspacePlan plan = Map([api], files: files, importDirectories: [CommonProtosDirectory]);
+
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB2007", api.FullPath, 4, 8, DiagnosticSeverity.Warning);
+        Assert.StartsWith("Import \"google/api/http.proto\" (through \"google/api/annotations.proto\") gets", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_imports_of_the_file_that_wins_are_followed_not_those_of_the_file_that_loses()
+    {
+        // The package's annotations.proto imports http.proto; the checkout's imports nothing: http.proto is still reached.
+        ProtoItemInput api = Item("googleapis/google/example/v1/library.proto", root: "googleapis");
+        FakeFiles files = new FakeFiles()
+            .Proto(api.FullPath, "api", "google/api/annotations.proto")
+            .Proto(At("googleapis/google/api/annotations.proto"), "annotations-checkout")
+            .Proto(InPackage("google/api/annotations.proto"), "annotations-package", "google/api/http.proto")
+            .Proto(At("googleapis/google/api/http.proto"), "http-checkout")
+            .Proto(InPackage("google/api/http.proto"), "http-package");
+
+        WorkspacePlan plan = Map([api], files: files, importDirectories: [CommonProtosDirectory]);
+
+        // One warning for the pair of places, naming the second path.
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB2007", api.FullPath, 3, 8, DiagnosticSeverity.Warning);
+        Assert.StartsWith("Import \"google/api/annotations.proto\" gets", d.Message, StringComparison.Ordinal);
+        Assert.Contains("1 more imported path(s), which go the same way: google/api/http.proto.", d.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            ["google/api/annotations.proto=" + InPackage("google/api/annotations.proto"), "google/api/http.proto=" + InPackage("google/api/http.proto"), At("googleapis")],
+            plan.ImportDirs);
+    }
+
+    [Fact]
+    public void A_project_item_with_a_packages_logical_path_is_PGB2004_only_and_gets_no_file_entry()
+    {
+        ProtoItemInput api = Item("googleapis/google/example/v1/library.proto", root: "googleapis");
+        ProtoItemInput http = Item("googleapis/google/api/http.proto", root: "googleapis");
+        FakeFiles files = new FakeFiles()
+            .Proto(api.FullPath, "api", "google/api/http.proto")
+            .Proto(http.FullPath, "checkout")
+            .Proto(InPackage("google/api/http.proto"), "package");
+
+        WorkspacePlan plan = Map([api, http], files: files, importDirectories: [CommonProtosDirectory]);
+
+        Assert.Equal("PGB2004", Assert.Single(plan.Diagnostics).Descriptor.Code);
+        Assert.Equal([At("googleapis")], plan.ImportDirs);
+    }
+
+    [Fact]
+    public void PGB2007_an_AdditionalImportDirs_entry_and_a_package_keep_Grpc_Tools_order()
+    {
+        ProtoItemInput app = Item("protos/app.proto", importDirs: "vendor");
+        FakeFiles files = new FakeFiles()
+            .Proto(app.FullPath, "app", "google/api/http.proto")
+            .Proto(At("vendor/google/api/http.proto"), "vendored")
+            .Proto(InPackage("google/api/http.proto"), "package");
+        var vendor = new ImportDirectory(At("vendor"), string.Empty, At("vendor"), "AdditionalImportDirs of the Protobuf item 'protos/app.proto'", Project, "AdditionalImportDirs", "vendor", app);
+
+        WorkspacePlan plan = Map([app], files: files, importDirectories: [CommonProtosDirectory, vendor]);
+
+        BuildDiagnostic d = Assert.Single(plan.Diagnostics);
+        AssertDiagnostic(d, "PGB2007", app.FullPath, 3, 8, DiagnosticSeverity.Warning);
+        Assert.StartsWith($"Import \"google/api/http.proto\" gets '{At("vendor/google/api/http.proto")}' (AdditionalImportDirs of the Protobuf item 'protos/app.proto'), not '{InPackage("google/api/http.proto")}'", d.Message, StringComparison.Ordinal);
+        Assert.Contains("AdditionalImportDirs come before $(Protobuf_StandardImportsPath), as in Grpc.Tools", d.Message, StringComparison.Ordinal);
+        Assert.Equal([At("protos")], plan.ImportDirs); // no root provides it: protoc's own order already gives the entry's file
+    }
+
     [Fact]
     public void An_import_directory_that_is_an_items_own_root_is_no_shadow()
     {
@@ -730,11 +880,21 @@ public sealed class WorkspacePlannerTests
         private readonly HashSet<string> _missingDirectories = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _contents = new(StringComparer.Ordinal);
 
-        public FakeFiles With(string path, string package = "", string? csharpNamespace = null, (string Path, int Line, int Column)[]? imports = null)
+        public FakeFiles With(string path, string package = "", string? csharpNamespace = null, (string Path, int Line, int Column)[]? imports = null, string hash = "")
         {
-            _summaries[path] = new ProtoSummary(package, [], (imports ?? []).Select(i => new ProtoSummaryImport(i.Path, i.Line, i.Column)).ToArray(), csharpNamespace);
+            _summaries[path] = new ProtoSummary(package, [], (imports ?? []).Select(i => new ProtoSummaryImport(i.Path, i.Line, i.Column)).ToArray(), csharpNamespace) { ContentHash = hash };
             return this;
         }
+
+        /// <summary>A file that exists, with its imports and a content hash.</summary>
+        public FakeFiles Proto(string path, string hash, params string[] imports)
+        {
+            _files.Add(path);
+            return With(path, imports: [.. imports.Select((i, n) => (i, n + 3, 8))], hash: hash);
+        }
+
+        /// <summary>Every file whose summary was asked for, in order.</summary>
+        public List<string> SummariesRead { get; } = [];
 
         public FakeFiles Missing(string path)
         {
@@ -756,6 +916,7 @@ public sealed class WorkspacePlannerTests
 
         public ProtoSummary? Summary(string fullPath, out string? error)
         {
+            SummariesRead.Add(fullPath);
             error = _missing.Contains(fullPath) ? "the file does not exist." : null;
             return error is not null ? null : _summaries.TryGetValue(fullPath, out ProtoSummary? summary) ? summary : new ProtoSummary(string.Empty, [], [], null);
         }

@@ -71,4 +71,7 @@ internal static class BuildDiagnostics
 
     public static readonly DiagnosticDescriptor ReferenceNamespaceWins =
         new("PGB2006", DiagnosticSeverity.Warning, "A namespace rule would give a referenced project's proto another namespace");
+
+    public static readonly DiagnosticDescriptor ImportProvidedTwice =
+        new("PGB2007", DiagnosticSeverity.Warning, "A file the compiled protos import is provided, with other content, by a root or AdditionalImportDirs and by an import directory");
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using ProtoGen.Build.IO;
 
@@ -15,6 +16,12 @@ namespace ProtoGen.Build.Proto;
 /// <param name="CSharpNamespace">The value of its own <c>option csharp_namespace</c>, or null when it has none.</param>
 internal sealed record ProtoSummary(string Package, IReadOnlyList<string> Services, IReadOnlyList<ProtoSummaryImport> Imports, string? CSharpNamespace)
 {
+    /// <summary>
+    /// A hash of the file's text (16 hex digits of its SHA-256, line ends as LF, no byte order mark), so that two files
+    /// can be compared without reading them again; "" when unknown.
+    /// </summary>
+    public string ContentHash { get; init; } = string.Empty;
+
     /// <summary>The summary of a proto's whole text.</summary>
     public static ProtoSummary Of(string text)
     {
@@ -23,7 +30,30 @@ internal sealed record ProtoSummary(string Package, IReadOnlyList<string> Servic
             info.Package ?? string.Empty,
             info.Services.Select(s => s.Name).ToArray(),
             info.Imports.Select(i => new ProtoSummaryImport(i.Path, i.Span.Line, i.Span.Column)).ToArray(),
-            info.CSharpNamespace?.Value);
+            info.CSharpNamespace?.Value)
+        {
+            ContentHash = HashOf(text),
+        };
+    }
+
+    /// <summary>The <see cref="ContentHash"/> of a text: CRLF counts as LF and a leading byte order mark as nothing, as <see cref="Workspace.WorkspaceFiles.SameContent"/> compares.</summary>
+    public static string HashOf(string text)
+    {
+        string normalized = text.Replace("\r\n", "\n");
+        if (normalized.Length > 0 && normalized[0] == '\uFEFF')
+        {
+            normalized = normalized.Substring(1);
+        }
+
+        using var sha = SHA256.Create();
+        byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(normalized));
+        var hex = new StringBuilder(16);
+        for (int i = 0; i < 8; i++)
+        {
+            hex.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
+        }
+
+        return hex.ToString();
     }
 }
 
@@ -36,7 +66,7 @@ internal sealed record ProtoSummaryImport(string Path, int Line, int Column);
 /// </summary>
 internal sealed class ProtoSummaryCache
 {
-    private const string Header = "# ProtoGen proto summaries v2";
+    private const string Header = "# ProtoGen proto summaries v3";
     private const char ListSeparator = '\u001f';
 
     private readonly Dictionary<string, (long Ticks, ProtoSummary Summary)> _entries;
@@ -68,9 +98,9 @@ internal sealed class ProtoSummaryCache
             foreach (string line in lines.Skip(1))
             {
                 string[] f = line.Split('\t');
-                if (f.Length == 6 && long.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out long ticks) && ParseImports(f[4]) is { } imports)
+                if (f.Length == 7 && long.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out long ticks) && ParseImports(f[4]) is { } imports)
                 {
-                    entries[f[0]] = (ticks, new ProtoSummary(f[2], SplitList(f[3]), imports, f[5].Length == 0 ? null : f[5].Substring(1)));
+                    entries[f[0]] = (ticks, new ProtoSummary(f[2], SplitList(f[3]), imports, f[5].Length == 0 ? null : f[5].Substring(1)) { ContentHash = f[6] });
                 }
             }
         }
@@ -117,7 +147,8 @@ internal sealed class ProtoSummaryCache
                 .Append(Clean(s.Package)).Append('\t')
                 .Append(string.Join(ListSeparator.ToString(), s.Services.Select(Clean))).Append('\t')
                 .Append(string.Join(ListSeparator.ToString(), s.Imports.Select(i => FormattableString.Invariant($"{i.Line}:{i.Column}:{Clean(i.Path)}")))).Append('\t')
-                .Append(s.CSharpNamespace is null ? string.Empty : "=" + Clean(s.CSharpNamespace)).Append('\n');
+                .Append(s.CSharpNamespace is null ? string.Empty : "=" + Clean(s.CSharpNamespace)).Append('\t')
+                .Append(s.ContentHash).Append('\n');
         }
 
         string result = text.ToString();

@@ -27,7 +27,17 @@ internal sealed class ImportResolver
         foreach ((string prefix, string directory) in _entries)
         {
             string relative;
-            if (prefix.Length == 0)
+            if (prefix == logicalPath)
+            {
+                // A single-file entry (logical.proto=file), as the workspace writes for a file an import directory provides instead of a root.
+                if (File.Exists(directory))
+                {
+                    return directory;
+                }
+
+                continue;
+            }
+            else if (prefix.Length == 0)
             {
                 relative = logicalPath;
             }

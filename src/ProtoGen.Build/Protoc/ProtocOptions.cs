@@ -157,14 +157,31 @@ internal static class ProtocOptions
             layout,
             MSBuildLists.Split(item.GetMetadata(GrpcTools.AdditionalImportDirs)).ToArray());
 
-    private static List<string> ImportDirectories(string[] preferred, ProtocRunLayout layout, string[] additional)
+    /// <summary>
+    /// The import directories in protoc's order: the workspace's single-file entries (<c>logical.proto=file</c>, which
+    /// must win over every root, a preferred one too), the preferred root, the rest of the workspace's, the item's own,
+    /// the standard ones.
+    /// </summary>
+    public static List<string> ImportDirectories(IEnumerable<string> preferred, IEnumerable<string> workspace, IEnumerable<string> additional, IEnumerable<string> standard)
     {
-        var directories = new List<string>(preferred);
-        directories.AddRange(layout.WorkspaceImportDirs);
+        string[] workspaceDirs = [.. workspace];
+        var directories = new List<string>(workspaceDirs.Where(IsFileEntry));
+        directories.AddRange(preferred);
+        directories.AddRange(workspaceDirs.Where(d => !IsFileEntry(d)));
         directories.AddRange(additional);
-        directories.AddRange(layout.StandardImportDirs);
-        return directories.Distinct(StringComparer.Ordinal).ToList();
+        directories.AddRange(standard);
+        return directories.Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>True for an entry that maps one file (<c>google/api/http.proto=/pkg/protos/google/api/http.proto</c>), as the workspace writes them.</summary>
+    public static bool IsFileEntry(string entry)
+    {
+        int equals = entry.IndexOf('=');
+        return equals > 0 && entry.Substring(0, equals).EndsWith(".proto", StringComparison.Ordinal);
+    }
+
+    private static List<string> ImportDirectories(string[] preferred, ProtocRunLayout layout, string[] additional) =>
+        ImportDirectories(preferred, layout.WorkspaceImportDirs, additional, layout.StandardImportDirs);
 
     /// <summary>An option of the descriptor set protoc writes: ProtoGen's runs write their own.</summary>
     private static bool IsDescriptorSetOption(string argument) =>

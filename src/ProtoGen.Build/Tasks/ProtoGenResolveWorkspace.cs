@@ -9,6 +9,7 @@ using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.IO;
 using ProtoGen.Build.Mapping;
 using ProtoGen.Build.Proto;
+using ProtoGen.Build.Protoc;
 using ProtoGen.Build.Workspace;
 using GrpcTools = ProtoGen.Build.Tasks.MetadataNames.GrpcTools;
 
@@ -57,6 +58,12 @@ public sealed class ProtoGenResolveWorkspace : Task
     /// <summary>The NuGet packages folder (<c>$(NuGetPackageRoot)</c>), to name the package a standard import directory comes from.</summary>
     public string NuGetPackageRoot { get; set; } = string.Empty;
 
+    /// <summary>
+    /// True (<c>$(ProtoGenStandardImportsWin)</c>, the default) to take a file no <c>Protobuf</c> item provides from an
+    /// import directory before a root, as Grpc.Tools does (<see cref="ShadowedImports"/>); false to search the roots first.
+    /// </summary>
+    public bool StandardImportsWin { get; set; } = true;
+
     /// <summary>True when Grpc.Tools compiles the protos (<c>ProtoGenBatchProtoc=false</c>, or a generator ProtoGen does not compile).</summary>
     public bool GrpcToolsCompiles { get; set; }
 
@@ -101,7 +108,11 @@ public sealed class ProtoGenResolveWorkspace : Task
     [Output]
     public ITaskItem[] ExportProtobuf { get; private set; } = [];
 
-    /// <summary>The workspace's import directories, ';'-separated: the stage (when anything is staged), then every root, deepest first.</summary>
+    /// <summary>
+    /// The workspace's import directories, ';'-separated: a <c>logical.proto=file</c> entry for each file an import
+    /// directory provides instead of a root (<see cref="ShadowedImports"/>), the stage (when anything is staged), then
+    /// every root, deepest first.
+    /// </summary>
     [Output]
     public string ImportDirs { get; private set; } = string.Empty;
 
@@ -174,7 +185,7 @@ public sealed class ProtoGenResolveWorkspace : Task
             inputs,
             rules,
             importDirectories,
-            new WorkspaceOptions(Path.GetFullPath(ProjectDirectory), Path.GetFullPath(StageDirectory), GrpcToolsCompiles),
+            new WorkspaceOptions(Path.GetFullPath(ProjectDirectory), Path.GetFullPath(StageDirectory), GrpcToolsCompiles, StandardImportsWin),
             new WorkspaceFiles(cache),
             new ProjectFileLocator());
         if (!PredictOnly)
@@ -229,11 +240,11 @@ public sealed class ProtoGenResolveWorkspace : Task
             // its ProtoRoot: the workspace's go first, so every item sees every other by its logical path. The item's own
             // root is left to Grpc.Tools, as written: given twice, as a full path and as written, protoc would take the
             // proto for two files and call it shadowed.
-            IEnumerable<string> dirs = new[] { proto.PreferredRoot ?? string.Empty }
-                .Concat(ImportDirs.Split(';').Where(d => proto.StagedPath is not null || !string.Equals(d, proto.RootEntry, StringComparison.Ordinal)))
-                .Concat(MSBuildLists.Split(original.GetMetadata(GrpcTools.AdditionalImportDirs)))
-                .Concat(referencedImportDirs)
-                .Where(d => d.Length > 0);
+            IEnumerable<string> dirs = ProtocOptions.ImportDirectories(
+                [proto.PreferredRoot ?? string.Empty],
+                ImportDirs.Split(';').Where(d => proto.StagedPath is not null || !string.Equals(d, proto.RootEntry, StringComparison.Ordinal)),
+                MSBuildLists.Split(original.GetMetadata(GrpcTools.AdditionalImportDirs)),
+                referencedImportDirs);
             item.SetMetadata(GrpcTools.AdditionalImportDirs, string.Join(";", dirs));
         }
 

@@ -40,7 +40,11 @@ internal interface IWorkspaceFiles
 /// True when Grpc.Tools compiles the protos itself (one protoc run per proto, its own root last): then every proto with
 /// an <c>ImportPrefix</c> is staged too, as protoc would otherwise know it by its path under its root.
 /// </param>
-internal sealed record WorkspaceOptions(string ProjectDirectory, string StageDirectory, bool StageEveryMappedProto = false);
+/// <param name="StandardImportsWin">
+/// True (<c>$(ProtoGenStandardImportsWin)</c>, the default) for Grpc.Tools' order for a file that is not an item: an
+/// import directory's file before a root's (<see cref="ShadowedImports"/>); false for the roots first.
+/// </param>
+internal sealed record WorkspaceOptions(string ProjectDirectory, string StageDirectory, bool StageEveryMappedProto = false, bool StandardImportsWin = true);
 
 /// <summary>One proto of the workspace: where protoc finds it, what it is called, and how ProtoGen compiles it.</summary>
 /// <param name="Item">The item.</param>
@@ -79,6 +83,10 @@ internal sealed record WorkspaceProto(
 
 /// <summary>The project's proto workspace.</summary>
 /// <param name="Protos">Every item that has a logical path, in item order.</param>
-/// <param name="ImportDirs">The import directories every compile of the workspace searches first, in order: the stage (when a proto is staged), then every root, deepest first.</param>
+/// <param name="ImportDirs">
+/// The import directories every compile of the workspace searches first, in order: a <c>logical=file</c> entry for each
+/// file that an import directory provides instead of a root (<see cref="ShadowedImports"/>), the stage (when a proto is
+/// staged), then every root, deepest first.
+/// </param>
 /// <param name="Diagnostics">Problems found; with an error the plan must not be used.</param>
 internal sealed record WorkspacePlan(IReadOnlyList<WorkspaceProto> Protos, IReadOnlyList<string> ImportDirs, IReadOnlyList<BuildDiagnostic> Diagnostics);

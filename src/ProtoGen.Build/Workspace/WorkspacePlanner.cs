@@ -19,7 +19,8 @@ namespace ProtoGen.Build.Workspace;
 /// protoc names a file it is given by the first import directory that holds it, and resolves an import by the first
 /// import directory that provides it. So the roots are ordered deepest first: a file of a root nested in another
 /// root is named by its own root. Staged copies (only of protos whose namespace ProtoGen changes) sit in a stage
-/// directory at their logical paths, which comes before every root.
+/// directory at their logical paths, which comes before every root. Before the stage come the single-file entries of
+/// <see cref="ShadowedImports"/>: a file no item provides, taken from an import directory rather than from a root.
 /// </para>
 /// <para>
 /// A proto protoc would name by another root (a root nested in its own, or a second file with the same logical
@@ -120,14 +121,22 @@ internal sealed class WorkspacePlanner
                 p.Root.Prefix));
         }
 
-        var importDirs = new List<string>();
+        List<ImportDirectory> existing = CheckImportDirectories(importDirectories, placed);
+        IReadOnlyList<string> overrides = ShadowedImports.Resolve(
+            [.. placed.Select(p => new WorkspaceFile(p.LogicalPath, p.Item.FullPath, p.Summary, p.Item.ProtoCompile && !p.Item.IsReferenced))],
+            [.. roots.Select(r => new WorkspaceRoot(r.Directory, r.Prefix))],
+            existing,
+            _options.StandardImportsWin,
+            _files,
+            _sink);
+
+        var importDirs = new List<string>(overrides);
         if (protos.Exists(p => p.StagedPath is not null))
         {
             importDirs.Add(stage);
         }
 
         importDirs.AddRange(roots.Select(r => r.Entry));
-        CheckImportDirectories(importDirectories, placed);
         return new WorkspacePlan(protos, importDirs, _sink.Diagnostics);
     }
 
@@ -380,10 +389,11 @@ internal sealed class WorkspacePlanner
 
     /// <summary>
     /// Every standard or additional import directory must exist (PGB1012). One that provides a logical path a project
-    /// item provides too is searched after the items' roots, so the item wins (PGB2004).
+    /// item provides too is searched after the items' roots, so the item wins (PGB2004). Returns those that exist, once each.
     /// </summary>
-    private void CheckImportDirectories(IReadOnlyList<ImportDirectory> directories, List<Placed> placed)
+    private List<ImportDirectory> CheckImportDirectories(IReadOnlyList<ImportDirectory> directories, List<Placed> placed)
     {
+        var existing = new List<ImportDirectory>();
         var warned = new HashSet<Placed>();
         foreach (ImportDirectory directory in directories.GroupBy(d => d.Entry, FileSystemCase.Comparer).Select(g => g.First()))
         {
@@ -402,6 +412,7 @@ internal sealed class WorkspacePlanner
                 continue;
             }
 
+            existing.Add(directory);
             foreach (Placed p in placed)
             {
                 if (warned.Contains(p) || !(directory.Prefix.Length == 0 || LogicalPaths.IsUnder(p.LogicalPath, directory.Prefix)))
@@ -423,6 +434,8 @@ internal sealed class WorkspacePlanner
                 }
             }
         }
+
+        return existing;
     }
 
     private void ValidateImportDirPrefixes(ProtoItemInput item)

@@ -141,6 +141,86 @@ public sealed class WorkspaceBuildTests
     }
 
     [Fact]
+    public void Checkout_root_that_shadows_a_package_proto_is_PGB2007_and_the_packages_file_is_compiled_against()
+    {
+        // A googleapis-like checkout as the ProtoRoot: it holds google/api/http.proto too (here a newer one, with its
+        // own namespace and a field the package's lacks), which is no item. Google.Api.CommonProtos provides the same
+        // logical path through $(Protobuf_StandardImportsPath), and its assembly holds the HttpRule the program uses.
+        string packageFile = Path.Combine(Repo.NuGetPackageRoot, "google.api.commonprotos", CommonProtosVersion, "content", "protos", "google", "api", "http.proto");
+        string checkoutCopy = File.ReadAllText(packageFile)
+            .Replace("package google.api;\n", "package google.api;\n\noption csharp_namespace = \"Checkout.Google.Api\";\n", StringComparison.Ordinal)
+            .Replace("message HttpRule {\n", "message HttpRule {\n  string checkout_only = 100;\n\n", StringComparison.Ordinal);
+        using TestProject project = new TestProject("pgb2007")
+            .Write("googleapis/google/api/http.proto", checkoutCopy)
+            .Write("googleapis/google/api/unused.proto", "syntax = \"proto3\";\n\npackage google.api;\n\nmessage NobodyImportsMe {}\n")
+            .Write("googleapis/google/example/shelves/v1/shelf.proto", """
+                syntax = "proto3";
+
+                package google.example.shelves.v1;
+
+                import "google/api/http.proto";
+
+                message Shelf {
+                  string name = 1;
+                  google.api.HttpRule rule = 2;
+                }
+                """)
+            .Write("Program.cs", """
+                using System;
+
+                var shelf = new Google.Example.Shelves.V1.Shelf { Name = "shelves/1", Rule = new Google.Api.HttpRule { Get = "/v1/shelves/1" } };
+                Console.WriteLine($"shelf: {shelf}");
+                Console.WriteLine($"imported from: {typeof(Google.Api.HttpRule).Assembly.GetName().Name}");
+                """)
+            .WithProject(
+                $"""
+                <Protobuf Include="googleapis/google/example/**/*.proto" ProtoRoot="googleapis" GrpcServices="None" />
+                <PackageReference Include="Google.Api.CommonProtos" Version="{CommonProtosVersion}" />
+                """,
+                """
+                <OutputType>Exe</OutputType>
+                <IncludeGoogleApiCommonProtos>true</IncludeGoogleApiCommonProtos>
+                <WarningsNotAsErrors>$(WarningsNotAsErrors);PGB2007</WarningsNotAsErrors>
+                <MSBuildWarningsNotAsErrors>$(MSBuildWarningsNotAsErrors);PGB2007</MSBuildWarningsNotAsErrors>
+                """);
+
+        BuildResult build = project.Build();
+
+        Assert.True(build.Succeeded, build.Output);
+        string warning = Assert.Single(build.Diagnostics);
+        Assert.Contains(": warning PGB2007:", warning, StringComparison.Ordinal);
+        // At the import that reaches it, naming both files and the one that wins.
+        string shelf = Path.Combine(project.Directory, "googleapis", "google", "example", "shelves", "v1", "shelf.proto");
+        AssertAt(shelf + "(5,8)", warning);
+        Assert.Contains($"Import \"google/api/http.proto\" gets '{packageFile}' ($(Protobuf_StandardImportsPath), added by the package google.api.commonprotos {CommonProtosVersion})", warning, StringComparison.Ordinal);
+        Assert.Contains($"not '{Path.Combine(project.Directory, "googleapis", "google", "api", "http.proto")}' (under the ProtoRoot '{Path.Combine(project.Directory, "googleapis")}')", warning, StringComparison.Ordinal);
+        // The package's file is the one compiled against: the generated code uses its namespace, the dependency file names it.
+        Assert.All(build.BatchCommands, c => Assert.Contains(" --proto_path=google/api/http.proto=" + packageFile + " ", c, StringComparison.Ordinal));
+        string generated = project.Read("obj/Debug/net10.0/google/example/shelves/v1/Shelf.cs");
+        Assert.Contains("global::Google.Api.HttpRule", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("Checkout", generated, StringComparison.Ordinal);
+        string dependencies = File.ReadAllText(Assert.Single(System.IO.Directory.GetFiles(project.IntermediateDirectory, "*shelf.protodep")));
+        Assert.Contains(packageFile, dependencies, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.Combine("googleapis", "google", "api"), dependencies, StringComparison.Ordinal);
+
+        BuildResult run = project.Run();
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Equal(
+            """
+            shelf: { "name": "shelves/1", "rule": { "get": "/v1/shelves/1" } }
+            imported from: Google.Api.CommonProtos
+
+            """,
+            run.Process.StandardOutput);
+
+        // A no-op build reads no proto and warns again (the warning is in the plan, not in protoc's output).
+        BuildResult noOp = project.Build();
+        Assert.True(noOp.Succeeded, noOp.Output);
+        Assert.Equal(0, noOp.BatchRuns);
+        Assert.Contains(": warning PGB2007:", Assert.Single(noOp.Diagnostics), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Output_dirs_access_services_and_output_options_mixed_in_one_project_are_all_batched()
     {
         using TestProject project = new TestProject("mixed-options")

@@ -54,6 +54,9 @@ internal static class BuildDiagnostics
     public static readonly DiagnosticDescriptor PackageManifestUnreadable =
         new("PGB1016", DiagnosticSeverity.Error, "A package's proto export manifest is from a later ProtoGen, or not one at all");
 
+    public static readonly DiagnosticDescriptor UserStringsOverLimit =
+        new("PGB1020", DiagnosticSeverity.Error, "The generated code's string literals exceed the 16 MB an assembly can hold");
+
     public static readonly DiagnosticDescriptor ProtocWarning =
         new("PGB2001", DiagnosticSeverity.Warning, "protoc reported a warning in a proto file");
 
@@ -74,4 +77,7 @@ internal static class BuildDiagnostics
 
     public static readonly DiagnosticDescriptor ImportProvidedTwice =
         new("PGB2007", DiagnosticSeverity.Warning, "A file the compiled protos import is provided, with other content, by a root or AdditionalImportDirs and by an import directory");
+
+    public static readonly DiagnosticDescriptor UserStringsNearLimit =
+        new("PGB2008", DiagnosticSeverity.Warning, "The generated code's string literals near the 16 MB an assembly can hold");
 }

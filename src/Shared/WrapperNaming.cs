@@ -74,7 +74,7 @@ internal static class WrapperNaming
     /// <summary>The wrapper's property that returns the defaults in effect (left out when a call member has the name).</summary>
     public const string DefaultsProperty = "Defaults";
 
-    /// <summary>The name of the suffix of the server-streaming member that enumerates the responses.</summary>
+    /// <summary>The suffix of a server-streaming RPC's member that enumerates the responses (<c>NameStreamAsync</c>).</summary>
     public const string StreamSuffix = "StreamAsync";
 
     private const string CreateDefaults = "CreateGeneratedDefaults";

@@ -364,6 +364,32 @@ public sealed class BreakingBuildTests
     }
 
     [Fact]
+    public void The_projects_wrapper_overload_set_decides_the_wrapper_members_a_kind_change_removes()
+    {
+        const string Streaming = Ledger + "\n\nservice Ledgers {\n  rpc List(Entry) returns (stream Entry);\n}\n";
+        using TestProject project = new TestProject("breaking-wrapper-overloads").Write(LedgerFile, Streaming);
+        project.WithProject(ProtosItem, Against("ProtoGen.baseline.binpb") + "\n<ProtoGenBreakingRules>CSHARP_WRAPPER_MEMBER_NO_DELETE</ProtoGenBreakingRules>");
+        BuildResult write = project.Build(target: "ProtoGenWriteBaseline");
+        Assert.True(write.Succeeded, write.Output);
+        BuildResult unchanged = project.Build();
+        Assert.True(unchanged.Succeeded, unchanged.Output);
+
+        // The setting reaches the check, and a changed one checks again though nothing else changed.
+        Assert.Contains("ProtoGenClientWrapperOverloads 'Full'", AssertSingleError(Build(project, "-p:ProtoGenClientWrapperOverloads=Full"), "PGB3111"), StringComparison.Ordinal);
+
+        // List becomes unary. Minimal (the default) has no blocking List, so the wrapper's List is gone; All has one.
+        project.Write(LedgerFile, Streaming.Replace("returns (stream Entry)", "returns (Entry)", StringComparison.Ordinal));
+        const string Wrapper = "client wrapper \"Acme.Ledger.V1.LedgersClientWrapper\"";
+        string[] minimal = Errors(project.Build());
+        Assert.Contains(minimal, e => e.Contains("\"List\" is gone from " + Wrapper, StringComparison.Ordinal));
+        Assert.Contains(minimal, e => e.Contains("\"ListStreamAsync\" is gone from " + Wrapper, StringComparison.Ordinal));
+
+        string[] all = Errors(Build(project, "-p:ProtoGenClientWrapperOverloads=All"));
+        Assert.Contains(all, e => e.Contains("\"List\" of the generated client and " + Wrapper + " now returns TResponse, not AsyncServerStreamingCall<TResponse>", StringComparison.Ordinal));
+        Assert.DoesNotContain(all, e => e.Contains("\"List\" is gone", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Findings_in_mapped_protos_point_at_the_original_file_and_line_not_the_staged_copy()
     {
         const string MappedFile = "teams/payments/v1/ledger.proto";

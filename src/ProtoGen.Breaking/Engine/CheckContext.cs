@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ProtoGen.Breaking.Model;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Breaking.Engine;
 
@@ -23,16 +24,20 @@ internal sealed class CheckContext
     private List<(ProtoField Previous, ProtoField Current)>? _fieldPairs;
     private List<(ProtoService Previous, ProtoService Current)>? _servicePairs;
 
-    public CheckContext(ProtoWorkspace previous, ProtoWorkspace current)
+    public CheckContext(ProtoWorkspace previous, ProtoWorkspace current, WrapperOverloads wrapperOverloads = WrapperNaming.DefaultOverloads)
     {
         Previous = previous;
         Current = current;
+        WrapperOverloads = wrapperOverloads;
     }
 
     /// <summary>The baseline.</summary>
     public ProtoWorkspace Previous { get; }
 
     public ProtoWorkspace Current { get; }
+
+    /// <summary>The client wrappers' overload set (<c>$(ProtoGenClientWrapperOverloads)</c>), whose members the CSHARP rules check.</summary>
+    public WrapperOverloads WrapperOverloads { get; }
 
     public IReadOnlyList<Finding> Findings => _findings;
 

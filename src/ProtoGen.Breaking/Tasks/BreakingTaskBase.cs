@@ -10,6 +10,7 @@ using ProtoGen.Breaking.Config;
 using ProtoGen.Breaking.Diagnostics;
 using ProtoGen.Breaking.Engine;
 using ProtoGen.Build.Diagnostics;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Breaking.Tasks;
 
@@ -60,6 +61,12 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
 
     /// <summary><c>true</c> or <c>false</c> wins over buf.yaml <c>ignore_unstable_packages</c>; empty leaves it.</summary>
     public string? IgnoreUnstablePackages { get; set; }
+
+    /// <summary>
+    /// <c>ProtoGenClientWrapperOverloads</c>: <c>Minimal</c> (empty: the default) or <c>All</c>, the client wrapper
+    /// members whose loss the CSHARP rules report.
+    /// </summary>
+    public string? ClientWrapperOverloads { get; set; }
 
     /// <summary>buf.yaml files to honour (at the project directory, at each ProtoRoot).</summary>
     public ITaskItem[] BufConfigFiles { get; set; } = [];
@@ -120,6 +127,12 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
             unstable = value;
         }
 
+        if (!WrapperNaming.TryParseOverloads(ClientWrapperOverloads, out WrapperOverloads overloads))
+        {
+            Log.Report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter, $"{WrapperNaming.OverloadsProperty} '{ClientWrapperOverloads}' is neither Minimal nor All.", ProjectFile));
+            return null;
+        }
+
         string projectDirectory = ProjectDirectory is { Length: > 0 } p ? Path.GetFullPath(p) : Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? ".";
         string work = IntermediateDirectory is { Length: > 0 } i ? Path.GetFullPath(Path.Combine(projectDirectory, i)) : Path.Combine(Path.GetTempPath(), "protogen-breaking", Guid.NewGuid().ToString("N"));
         return new BreakingRequest(
@@ -130,7 +143,7 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
             ProtocPath,
             [.. ImportDirectories.Select(d => Path.GetFullPath(Path.Combine(projectDirectory, d.ItemSpec)))],
             work,
-            new BreakingSettings(BreakingItems.List(Rules), BreakingItems.List(Except), unstable),
+            new BreakingSettings(BreakingItems.List(Rules), BreakingItems.List(Except), unstable, overloads),
             [.. BufConfigFiles.Select(f => Path.GetFullPath(Path.Combine(projectDirectory, f.ItemSpec)))],
             SuppressionsFile is { Length: > 0 } s ? Path.GetFullPath(Path.Combine(projectDirectory, s)) : null,
             projectDirectory,

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Google.Protobuf.Reflection;
 using Microsoft.Build.Framework;
+using ProtoGen.Breaking.Baseline;
 using ProtoGen.Breaking.Config;
 using ProtoGen.Breaking.Diagnostics;
 using ProtoGen.Breaking.Engine;
@@ -47,8 +48,16 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
     /// <summary>protoc, to compile a baseline directory (Grpc.Tools' <c>$(Protobuf_ProtocFullPath)</c>).</summary>
     public string? ProtocPath { get; set; }
 
-    /// <summary>Import directories for a baseline directory's imports that it does not hold (the well-known types).</summary>
+    /// <summary>
+    /// Import directories for a baseline directory's imports that it does not hold, in search order, as the workspace
+    /// is compiled with them (its items' <c>AdditionalImportDirs</c>, the well-known types, what references and
+    /// packages export): protoc <c>--proto_path</c> values, <c>dir</c> or <c>prefix=dir</c>, relative ones against
+    /// <see cref="ProjectDirectory"/>.
+    /// </summary>
     public ITaskItem[] ImportDirectories { get; set; } = [];
+
+    /// <summary>How long the baseline directory's protoc run may take, in seconds (<c>$(ProtoGenProtocTimeout)</c>); 0 for no limit. Longer is PGB3116.</summary>
+    public int TimeoutSeconds { get; set; } = 600;
 
     /// <summary>Where a baseline directory's descriptor set is written (under <c>$(IntermediateOutputPath)</c>).</summary>
     public string? IntermediateDirectory { get; set; }
@@ -141,14 +150,15 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
             Path.GetFullPath(Path.Combine(projectDirectory, Against)),
             kind,
             ProtocPath,
-            [.. ImportDirectories.Select(d => Path.GetFullPath(Path.Combine(projectDirectory, d.ItemSpec)))],
+            [.. ImportDirectories.Where(d => d.ItemSpec.Trim().Length > 0).Select(d => DirectoryBaseline.ResolveImportDirectory(d.ItemSpec.Trim(), projectDirectory))],
             work,
             new BreakingSettings(BreakingItems.List(Rules), BreakingItems.List(Except), unstable, overloads),
             [.. BufConfigFiles.Select(f => Path.GetFullPath(Path.Combine(projectDirectory, f.ItemSpec)))],
             SuppressionsFile is { Length: > 0 } s ? Path.GetFullPath(Path.Combine(projectDirectory, s)) : null,
             projectDirectory,
             ProjectFile,
-            PackageRoot is { Length: > 0 } packages ? Path.GetFullPath(packages) : null);
+            PackageRoot is { Length: > 0 } packages ? Path.GetFullPath(packages) : null,
+            TimeoutSeconds > 0 ? TimeSpan.FromSeconds(TimeoutSeconds) : null);
     }
 
     private string ProjectFile => BuildEngine?.ProjectFileOfTaskNode ?? string.Empty;

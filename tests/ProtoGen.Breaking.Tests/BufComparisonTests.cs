@@ -61,7 +61,8 @@ public sealed class BufComparisonTests
 
     public static TheoryData<string> Layouts { get; } = ["none", "v1beta1", "v1", "v2", "buf.work.yaml"];
 
-    public static TheoryData<string> Differences { get; } = ["FIELD_SAME_DEFAULT column", "last enum of a package", "last extension of a package", "idempotency_level back to its default"];
+    public static TheoryData<string> Differences { get; } =
+        ["FIELD_SAME_DEFAULT column", "last enum of a package", "last extension of a package", "idempotency_level back to its default", "a field made LEGACY_REQUIRED"];
 
     [BufTheory]
     [MemberData(nameof(BufRuleIds))]
@@ -109,6 +110,15 @@ public sealed class BufComparisonTests
                     ["PACKAGE_EXTENSION_NO_DELETE"]),
                 System.Array.Empty<string>(),
                 new[] { "PACKAGE_EXTENSION_NO_DELETE a.proto(1,1)" }),
+
+            // buf reads a required field from its label, which an edition's LEGACY_REQUIRED leaves optional; ProtoGen from its resolved presence.
+            "a field made LEGACY_REQUIRED" => (
+                new BufCase(
+                    new Dictionary<string, string> { ["a.proto"] = "edition = \"2023\";\npackage acme.v1;\nmessage Entry {\n  int32 count = 1 [features.field_presence = LEGACY_REQUIRED];\n}\n" },
+                    new Dictionary<string, string> { ["a.proto"] = "edition = \"2023\";\npackage acme.v1;\nmessage Entry {\n  int32 count = 1;\n}\n" },
+                    ["MESSAGE_SAME_REQUIRED_FIELDS"]),
+                System.Array.Empty<string>(),
+                new[] { "MESSAGE_SAME_REQUIRED_FIELDS a.proto(4,3)" }),
 
             // An option that went back to its default is no longer written: buf reports at the file, ProtoGen at the RPC it belonged to.
             _ => (
@@ -210,6 +220,83 @@ public sealed class BufComparisonTests
         Assert.Equal(
             [$"FILE_NO_DELETE {BufComparison.Gone} acme/ledger/v1/note.proto(0,0)", "FIELD_SAME_TYPE protos/acme/ledger/v1/ledger.proto(16,3)"],
             protoGen.Select(f => f.ToString()));
+    }
+
+    public static TheoryData<string> Cases => [.. EdgeCases.Keys];
+
+    /// <summary>
+    /// Changes the rule fixtures do not make: nested elements, maps, groups, extensions in messages, editions and
+    /// features set at an outer level, statements removed. Each is checked with every rule of buf's categories.
+    /// </summary>
+    private static Dictionary<string, (string Before, string After)> EdgeCases { get; } = new()
+    {
+        ["a nested enum deleted from a message that stays"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nenum Keep {\n  KEEP_UNSPECIFIED = 0;\n}\nmessage Holder {\n  enum Kind {\n    KIND_UNSPECIFIED = 0;\n  }\n  message Inner {\n    enum Deep {\n      DEEP_UNSPECIFIED = 0;\n    }\n  }\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\n\nmessage Holder {\n  message Inner {\n  }\n}\nenum Keep {\n  KEEP_UNSPECIFIED = 0;\n}\n"),
+        ["a field deleted from a nested message"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Outer {\n  message Inner {\n    int32 a = 1;\n    int32 b = 2;\n  }\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\n// moved down\nmessage Outer {\n  message Inner {\n    int32 a = 1;\n  }\n}\n"),
+        ["a map's value type changed"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  map<string, int32> counts = 1;\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  map<string, string> counts = 1;\n}\n"),
+        ["a map's key type changed"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  map<string, int32> counts = 1;\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  map<int64, int32> counts = 1;\n}\n"),
+        ["a map became a repeated message"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  map<string, int32> counts = 1;\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  message Count {\n    string key = 1;\n    int32 value = 2;\n  }\n  repeated Count counts = 1;\n}\n"),
+        ["an extension in a message deleted"] = (
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Base {\n  extensions 100 to 199;\n}\nextend Base {\n  optional int32 keep = 101;\n}\nmessage Holder {\n  extend Base {\n    optional int32 tag = 100;\n  }\n}\n",
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Base {\n  extensions 100 to 199;\n}\nextend Base {\n  optional int32 keep = 101;\n}\nmessage Holder {\n}\n"),
+        ["an extension's type and name changed"] = (
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Base {\n  extensions 100 to 199;\n}\nextend Base {\n  optional int32 tag = 100;\n}\n",
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Base {\n  extensions 100 to 199;\n}\nextend Base {\n  optional string label = 100 [deprecated = true];\n}\n"),
+        ["a group became a message"] = (
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Entry {\n  optional group Line = 1 {\n    optional int32 amount = 2;\n  }\n}\n",
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Entry {\n  message Line {\n    optional int32 amount = 2;\n  }\n  optional Line line = 1;\n}\n"),
+        ["json_name and default removed"] = (
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Entry {\n  optional int32 count = 1 [default = 5, json_name = \"n\"];\n  optional string memo = 2 [default = \"m\"];\n}\n",
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Entry {\n  optional int32 count = 1;\n  optional string memo = 2 [default = \"m\"];\n}\n"),
+        ["fields moved between oneofs"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  oneof a {\n    int32 x = 1;\n    int32 y = 2;\n  }\n  int32 z = 3;\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  oneof b {\n    int32 x = 1;\n  }\n  int32 y = 2;\n  oneof c {\n    int32 z = 3;\n  }\n}\n"),
+        ["enum values renamed, aliased and deleted"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nenum Status {\n  option allow_alias = true;\n  STATUS_UNSPECIFIED = 0;\n  STATUS_ON = 1;\n  STATUS_ENABLED = 1;\n  STATUS_OFF = 2;\n  STATUS_GONE = 3;\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\nenum Status {\n  STATUS_UNSPECIFIED = 0;\n  STATUS_ACTIVE = 1;\n  STATUS_DISABLED = 2;\n  reserved 3;\n}\n"),
+        ["reserved ranges and names shrunk"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  reserved 1 to 10, 20 to max;\n  reserved \"a\", \"b\";\n}\nenum Status {\n  STATUS_UNSPECIFIED = 0;\n  reserved 5 to 9, 100 to max;\n  reserved \"STATUS_X\";\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  reserved 1 to 4, 20 to 30;\n  reserved \"a\";\n}\nenum Status {\n  STATUS_UNSPECIFIED = 0;\n  reserved 5, 100;\n}\n"),
+        ["RPCs changed every way"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Req {}\nmessage Res {}\nservice Ledger {\n  rpc A(Req) returns (Res);\n  rpc B(stream Req) returns (stream Res);\n  rpc C(Req) returns (Res) {\n    option idempotency_level = IDEMPOTENT;\n  }\n  rpc D(Req) returns (Res);\n}\nservice Other {\n  rpc E(Req) returns (Res);\n}\n",
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Req {}\nmessage Res {}\nservice Ledger {\n  rpc A(Res) returns (Req);\n  rpc B(Req) returns (Res);\n  rpc C(Req) returns (Res) {\n    option idempotency_level = NO_SIDE_EFFECTS;\n  }\n}\n"),
+        ["edition features set on the file"] = (
+            "edition = \"2023\";\npackage acme.v1;\nmessage Entry {\n  string memo = 1;\n  int32 count = 2;\n}\nenum Status {\n  STATUS_UNSPECIFIED = 0;\n}\n",
+            "edition = \"2023\";\npackage acme.v1;\noption features.utf8_validation = NONE;\noption features.enum_type = CLOSED;\noption features.json_format = LEGACY_BEST_EFFORT;\noption features.field_presence = IMPLICIT;\nmessage Entry {\n  string memo = 1;\n  int32 count = 2;\n}\nenum Status {\n  STATUS_UNSPECIFIED = 0;\n}\n"),
+        ["edition features set on the elements"] = (
+            "edition = \"2023\";\npackage acme.v1;\nmessage Entry {\n  string memo = 1;\n  int32 count = 2;\n  string name = 3 [ctype = CORD];\n}\n",
+            "edition = \"2023\";\npackage acme.v1;\nmessage Entry {\n  option features.json_format = LEGACY_BEST_EFFORT;\n  string memo = 1 [features.utf8_validation = NONE];\n  int32 count = 2 [features.field_presence = IMPLICIT];\n  string name = 3;\n}\n"),
+        ["proto3 became an edition"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Entry {\n  string memo = 1;\n  optional int32 count = 2;\n}\n",
+            "edition = \"2023\";\npackage acme.v1;\nmessage Entry {\n  string memo = 1 [features.field_presence = IMPLICIT];\n  int32 count = 2;\n}\n"),
+        ["the syntax and package statements removed"] = (
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Entry {\n  optional int32 count = 1;\n}\n",
+            "message Entry {\n  optional int32 count = 1;\n}\n"),
+        ["file options written differently"] = (
+            "syntax = \"proto3\";\npackage acme.v1;\noption java_multiple_files = true;\noption cc_enable_arenas = false;\noption (custom) = 1;\nimport \"google/protobuf/descriptor.proto\";\nextend google.protobuf.FileOptions {\n  int32 custom = 50000;\n}\nmessage Entry {}\n",
+            "syntax = \"proto3\";\n\npackage acme.v1;\n\nimport \"google/protobuf/descriptor.proto\";\n\noption cc_enable_arenas = true;\noption java_multiple_files = false;\noption (custom) = 2;\nextend google.protobuf.FileOptions {\n  int32 custom = 50000;\n}\nmessage Entry {}\n"),
+        ["message options"] = (
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Entry {\n  optional int32 count = 1;\n  optional int64 id = 2 [jstype = JS_STRING];\n  optional string memo = 3 [ctype = CORD];\n  required int32 need = 4;\n}\n",
+            "syntax = \"proto2\";\npackage acme.v1;\nmessage Entry {\n  option no_standard_descriptor_accessor = true;\n  optional int32 count = 1;\n  optional int64 id = 2;\n  optional string memo = 3 [ctype = STRING_PIECE];\n  optional int32 need = 4;\n  required int32 more = 5;\n}\n"),
+    };
+
+    [BufTheory]
+    [MemberData(nameof(Cases))]
+    public void Edge_cases_find_what_buf_finds_where_buf_finds_it(string name)
+    {
+        (string before, string after) = EdgeCases[name];
+
+        BufComparison.AssertSame(new BufCase(
+            new Dictionary<string, string> { ["a.proto"] = after }, new Dictionary<string, string> { ["a.proto"] = before }, ["FILE", "PACKAGE", "WIRE_JSON", "WIRE"]));
     }
 
     [BufFact]

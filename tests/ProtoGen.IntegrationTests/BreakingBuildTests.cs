@@ -444,6 +444,92 @@ public sealed class BreakingBuildTests
         Assert.Empty(Diagnostics(build));
     }
 
+    [Fact]
+    public void A_directory_baseline_is_compiled_with_the_import_directories_of_the_workspace()
+    {
+        // The proto imports acme/common/money.proto from AdditionalImportDirs="extra"; the baseline is a copy of protos/.
+        const string Money = """
+            syntax = "proto3";
+
+            package acme.common;
+
+            message Money {
+              string currency = 1;
+              int64 units = 2;
+            }
+            """;
+        string ledger = Ledger
+            .Replace("package acme.ledger.v1;\n", "package acme.ledger.v1;\n\nimport \"acme/common/money.proto\";\n", StringComparison.Ordinal)
+            .Replace("int64 amount = 2;", "acme.common.Money amount = 2;\n  string memo = 3;", StringComparison.Ordinal);
+        using TestProject project = new TestProject("breaking-import-dirs")
+            .Write(LedgerFile, ledger)
+            .Write("baseline/" + LedgerLogicalPath, ledger)
+            .Write("extra/acme/common/money.proto", Money)
+            .WithProject(
+                """
+                <Protobuf Include="protos/**/*.proto" ProtoRoot="protos" AdditionalImportDirs="extra" GrpcServices="None" />
+                <Protobuf Include="extra/**/*.proto" ProtoRoot="extra" GrpcServices="None" />
+                """,
+                Against("baseline"));
+
+        BuildResult unchanged = project.Build();
+
+        Assert.True(unchanged.Succeeded, unchanged.Output);
+        Assert.Empty(Diagnostics(unchanged));
+
+        // A real change is still found, at the current file.
+        project.Write(LedgerFile, ledger.Replace("  string memo = 3;", "  bytes memo = 3;", StringComparison.Ordinal));
+        BuildResult broken = project.Build();
+
+        AssertFinding(project, AssertSingleError(broken, "PGB3002"), LedgerFile, "bytes memo = 3;", "FIELD_SAME_TYPE");
+    }
+
+    [Theory]
+    [InlineData("version: v1beta1\nbuild:\n  roots:\n    - proto\n", "buf.yaml", "proto/")]
+    [InlineData("version: v2\nmodules:\n  - path: src/proto\n", "buf.yaml", "src/proto/")]
+    [InlineData("version: v1\ndirectories:\n  - proto\n", "buf.work.yaml", "proto/")]
+    public void A_baseline_whose_root_moved_is_read_by_its_own_buf_yaml_and_findings_point_at_the_current_file(string layout, string layoutFile, string root)
+    {
+        // The last release kept its protos under another root and said so in its buf.yaml: files pair by their paths
+        // under the roots, so nothing is reported until a proto changes, and a file-level change points at its statement.
+        using TestProject project = new TestProject("breaking-moved-root-" + layoutFile.Replace('.', '-') + "-" + root.Replace('/', '-'))
+            .Write(LedgerFile, Ledger)
+            .Write("release/" + root + LedgerLogicalPath, Ledger)
+            .Write("release/" + layoutFile, layout)
+            .WithProject(ProtosItem, Against("release"));
+
+        BuildResult unchanged = project.Build();
+
+        Assert.True(unchanged.Succeeded, unchanged.Output);
+        Assert.Empty(Diagnostics(unchanged));
+
+        project.Write(LedgerFile, Ledger.Replace("package acme.ledger.v1;", "package acme.ledger.v2;", StringComparison.Ordinal));
+        BuildResult broken = project.Build();
+
+        AssertFinding(project, AssertSingleError(broken, "PGB3004"), LedgerFile, "package acme.ledger.v2;", "FILE_SAME_PACKAGE", code: "PGB3004");
+    }
+
+    [Fact]
+    public void A_baseline_buf_yaml_that_does_not_parse_is_PGB3101_at_its_line_and_a_fixed_one_is_read_again()
+    {
+        using TestProject project = new TestProject("breaking-baseline-buf-yaml")
+            .Write(LedgerFile, Ledger)
+            .Write("release/proto/" + LedgerLogicalPath, Ledger)
+            .Write("release/buf.yaml", "version: v2\nmodules:\n  - path: [proto\n")
+            .WithProject(ProtosItem, Against("release"));
+
+        string error = AssertSingleError(project.Build(), "PGB3101");
+
+        Assert.Matches(@"^" + Regex.Escape(Path.Combine(project.Directory, "release", "buf.yaml")) + @"\([34],\d+\): error PGB3101: ", error);
+
+        // The baseline's buf.yaml is an input of the check: fixing it checks again.
+        project.Write("release/buf.yaml", "version: v2\nmodules:\n  - path: proto\n");
+        BuildResult fixedLayout = project.Build();
+
+        Assert.True(fixedLayout.Succeeded, fixedLayout.Output);
+        Assert.Empty(Diagnostics(fixedLayout));
+    }
+
     [Theory]
     [InlineData("missing.binpb")]
     [InlineData("missing-directory/")]

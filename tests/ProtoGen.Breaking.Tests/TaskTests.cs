@@ -78,7 +78,7 @@ public sealed class TaskTests
     }
 
     [Fact]
-    public void A_directory_baselines_import_directories_may_be_relative_and_carry_a_virtual_prefix()
+    public void A_directory_baselines_import_directories_may_be_relative_carry_a_virtual_prefix_and_come_as_one_list()
     {
         // protoc's prefix=dir: vendor/money/money.proto is known as acme/common/money.proto. Relative to the project.
         using var project = new TempDirectory();
@@ -88,7 +88,8 @@ public sealed class TaskTests
 
         ProtoGenCheckBreaking task = Check(project, set, "baseline");
         task.ProtocPath = GrpcToolsProtoc.FullPath;
-        task.ImportDirectories = [new Microsoft.Build.Utilities.TaskItem("acme/common=vendor/money"), new Microsoft.Build.Utilities.TaskItem(GrpcToolsProtoc.StandardImports)];
+        // One item holding the whole ';' list, as $(_ProtoGenBaselineImportDirs) (a task's output, escaped) reaches the task.
+        task.ImportDirectories = [new Microsoft.Build.Utilities.TaskItem("acme/common=vendor/money%3B" + GrpcToolsProtoc.StandardImports)];
         task.IntermediateDirectory = "obj";
         task.TimeoutSeconds = 0;
         (bool ok, MockEngine engine) = Run(task);

@@ -52,7 +52,8 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
     /// Import directories for a baseline directory's imports that it does not hold, in search order, as the workspace
     /// is compiled with them (its items' <c>AdditionalImportDirs</c>, the well-known types, what references and
     /// packages export): protoc <c>--proto_path</c> values, <c>dir</c> or <c>prefix=dir</c>, relative ones against
-    /// <see cref="ProjectDirectory"/>.
+    /// <see cref="ProjectDirectory"/>. An item may hold a whole <c>;</c> list (a task's output property passed on
+    /// escaped, such as <c>$(_ProtoGenBaselineImportDirs)</c>): it is split.
     /// </summary>
     public ITaskItem[] ImportDirectories { get; set; } = [];
 
@@ -150,7 +151,7 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
             Path.GetFullPath(Path.Combine(projectDirectory, Against)),
             kind,
             ProtocPath,
-            [.. ImportDirectories.Where(d => d.ItemSpec.Trim().Length > 0).Select(d => DirectoryBaseline.ResolveImportDirectory(d.ItemSpec.Trim(), projectDirectory))],
+            [.. ImportDirectories.SelectMany(d => BreakingItems.List(d.ItemSpec, ';') ?? []).Select(d => DirectoryBaseline.ResolveImportDirectory(d, projectDirectory))],
             work,
             new BreakingSettings(BreakingItems.List(Rules), BreakingItems.List(Except), unstable, overloads),
             [.. BufConfigFiles.Select(f => Path.GetFullPath(Path.Combine(projectDirectory, f.ItemSpec)))],

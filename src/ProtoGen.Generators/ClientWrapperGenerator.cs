@@ -16,7 +16,7 @@ namespace ProtoGen.Generators;
 public sealed class ClientWrapperGenerator : IIncrementalGenerator
 {
     /// <summary>The overload set generated without <c>ProtoGenClientWrapperOverloads</c>: <c>All</c> or <c>Minimal</c>.</summary>
-    public const string DefaultOverloads = Model.GlobalSettings.AllOverloadsByDefault ? "All" : "Minimal";
+    public static string DefaultOverloads => Shared.WrapperNaming.DefaultOverloads.ToString();
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)

@@ -75,6 +75,20 @@ public sealed class AcceptanceTests
     }
 
     [Fact]
+    public void An_option_no_longer_written_is_reported_at_the_file_and_accepted_on_its_statements()
+    {
+        // Reported at line 1, column 1 as buf does (the option has no place left); the syntax statement carries the comment.
+        CheckResult result = Workspaces.Check(
+            Workspaces.One(Header + "option java_package = \"com.acme.v1\";\noption go_package = \"acme/v1\";\nmessage Entry {}\n"),
+            Workspaces.One("// protogen:breaking:ignore FILE_SAME_JAVA_PACKAGE Java clients are gone\nsyntax = \"proto3\";\npackage acme.v1;\noption go_package = \"acme/v2\";\nmessage Entry {}\n"),
+            "FILE_SAME_JAVA_PACKAGE", "FILE_SAME_GO_PACKAGE");
+
+        Assert.Equal("a.proto(4,1): FILE_SAME_GO_PACKAGE: File option \"go_package\" changed from \"acme/v1\" to \"acme/v2\".", Workspaces.Describe(result.Findings));
+        AcceptedFinding accepted = Assert.Single(result.Accepted);
+        Assert.Equal(("FILE_SAME_JAVA_PACKAGE", 1, 1, "Java clients are gone"), (accepted.Finding.RuleId, accepted.Finding.Line, accepted.Finding.Column, accepted.Reason));
+    }
+
+    [Fact]
     public void A_comment_for_another_rule_accepts_nothing_and_an_unknown_rule_is_a_warning()
     {
         CheckResult result = Workspaces.Check(Before, Workspaces.One(Header +

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProtoGen.Breaking.Config;
 using ProtoGen.Breaking.Engine;
 using ProtoGen.Breaking.Model;
 using ProtoGen.Breaking.Rules;
+using ProtoGen.Shared;
 using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
@@ -59,18 +61,87 @@ public sealed class CSharpTests
         Assert.Equal("PickOne", CSharpNaming.OneofName(file.AllMessages.Single(m => m.Name == "Outer").Oneofs.Single()));
     }
 
-    [Fact]
-    public void Wrapper_members_follow_the_client_wrapper_generator()
+    [Theory]
+    [InlineData("Minimal", "Get=[GetAsync] List=[List,ListStreamAsync] Push=[Push] Chat=[Chat]")]
+    [InlineData("All", "Get=[Get,GetAsync] List=[List,ListStreamAsync] Push=[Push] Chat=[Chat]")]
+    public void Wrapper_members_are_the_shared_namings_of_each_RPC_kind(string overloads, string expected)
     {
         using var directory = new TempDirectory();
         ProtoService service = Workspaces.Compile(directory, "w", Workspaces.One(
             "syntax = \"proto3\";\npackage acme.v1;\nmessage M {}\nservice S {\n  rpc Get(M) returns (M);\n  rpc List(M) returns (stream M);\n  rpc Push(stream M) returns (M);\n  rpc Chat(stream M) returns (stream M);\n}\n")).Workspace.CurrentFiles.Single().Services.Single();
 
-        Dictionary<string, string[]> members = service.Methods.ToDictionary(m => m.Name, m => CSharpNaming.WrapperMembers(m, service).ToArray());
-        Assert.Equal(["Get", "GetAsync"], members["Get"]);
-        Assert.Equal(["List", "ListStreamAsync"], members["List"]);
-        Assert.Equal(["Push"], members["Push"]);
-        Assert.Equal(["Chat"], members["Chat"]);
-        Assert.Equal(["List"], CSharpNaming.ClientMethods(service.Methods[1]));
+        Dictionary<string, Dictionary<string, CallReturn>> members = CSharpNaming.WrapperMembers(service, System.Enum.Parse<WrapperOverloads>(overloads));
+        Assert.Equal(expected, string.Join(" ", members.Select(m => m.Key + "=[" + string.Join(",", m.Value.Keys) + "]")));
+        Assert.Equal(["Get", "GetAsync"], CSharpNaming.ClientMethods(service.Methods[0]).Keys);
+        Assert.Equal(["List"], CSharpNaming.ClientMethods(service.Methods[1]).Keys);
+        Assert.Equal("Acme.V1.SClientWrapper", CSharpNaming.WrapperName(service));
+    }
+
+    private const string Wrapper = "\"Acme.V1.SClientWrapper\"";
+
+    public static TheoryData<string, string, string, string> KindChanges { get; } = new()
+    {
+        // Server streaming becomes unary: the stream call is gone from the wrapper (Minimal has no blocking List).
+        {
+            "Minimal", "rpc List(M) returns (stream M);", "rpc List(M) returns (M);",
+            "RPC \"List\" on service \"S\" changed kind: \"List\" of the generated client now returns TResponse, not AsyncServerStreamingCall<TResponse>; \"List\" is gone from client wrapper " + Wrapper + ".\n"
+            + "RPC \"List\" on service \"S\" changed kind: \"ListStreamAsync\" is gone from client wrapper " + Wrapper + "."
+        },
+        {
+            "All", "rpc List(M) returns (stream M);", "rpc List(M) returns (M);",
+            "RPC \"List\" on service \"S\" changed kind: \"List\" of the generated client and client wrapper " + Wrapper + " now returns TResponse, not AsyncServerStreamingCall<TResponse>.\n"
+            + "RPC \"List\" on service \"S\" changed kind: \"ListStreamAsync\" is gone from client wrapper " + Wrapper + "."
+        },
+
+        // Unary becomes server streaming: ListAsync is gone from both; the client's List changes type.
+        {
+            "Minimal", "rpc List(M) returns (M);", "rpc List(M) returns (stream M);",
+            "RPC \"List\" on service \"S\" changed kind: \"List\" of the generated client now returns AsyncServerStreamingCall<TResponse>, not TResponse.\n"
+            + "RPC \"List\" on service \"S\" changed kind: \"ListAsync\" is gone from the generated client and client wrapper " + Wrapper + "."
+        },
+        {
+            "All", "rpc List(M) returns (M);", "rpc List(M) returns (stream M);",
+            "RPC \"List\" on service \"S\" changed kind: \"List\" of the generated client and client wrapper " + Wrapper + " now returns AsyncServerStreamingCall<TResponse>, not TResponse.\n"
+            + "RPC \"List\" on service \"S\" changed kind: \"ListAsync\" is gone from the generated client and client wrapper " + Wrapper + "."
+        },
+
+        // Client streaming becomes duplex: every name stays, every type changes.
+        {
+            "Minimal", "rpc List(stream M) returns (M);", "rpc List(stream M) returns (stream M);",
+            "RPC \"List\" on service \"S\" changed kind: \"List\" of the generated client and client wrapper " + Wrapper + " now returns AsyncDuplexStreamingCall<TRequest, TResponse>, not AsyncClientStreamingCall<TRequest, TResponse>."
+        },
+
+        // No kind changes, but a new unary ListStream takes the name of List's stream call.
+        {
+            "Minimal", "rpc List(M) returns (stream M);", "rpc List(M) returns (stream M);\n  rpc ListStream(M) returns (M);",
+            "RPC \"List\" on service \"S\" lost a member name to another RPC: \"ListStreamAsync\" is gone from client wrapper " + Wrapper + "."
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(KindChanges))]
+    public void A_kind_change_is_reported_as_the_break_it_is_for_callers_of_the_client_and_the_wrapper(string overloads, string before, string after, string expected)
+    {
+        const string Service = "syntax = \"proto3\";\npackage acme.v1;\nmessage M {}\nservice S {\n  {0}\n}\n";
+        CheckResult result = Workspaces.Check(
+            Workspaces.One(Service.Replace("{0}", before, System.StringComparison.Ordinal)),
+            Workspaces.One(Service.Replace("{0}", after, System.StringComparison.Ordinal)),
+            BreakingPolicy.Default(new BreakingSettings(["CSHARP_WRAPPER_MEMBER_NO_DELETE"], WrapperOverloads: System.Enum.Parse<WrapperOverloads>(overloads))));
+
+        Assert.Equal(expected, string.Join("\n", result.Findings.Select(f => f.Message)));
+    }
+
+    [Fact]
+    public void A_server_streaming_RPC_that_becomes_unary_loses_the_wrappers_stream_call_under_Minimal()
+    {
+        // ListStreamAsync is taken (by the unary ListStream), so List's only wrapper member is List itself; Minimal
+        // gives a unary RPC only ListAsync, so callers of the wrapper's List break.
+        const string Before = "syntax = \"proto3\";\npackage acme.v1;\nmessage M {}\nservice S {\n  rpc List(M) returns (stream M);\n  rpc ListStream(M) returns (M);\n}\n";
+        CheckResult result = Workspaces.Check(
+            Workspaces.One(Before),
+            Workspaces.One(Before.Replace("returns (stream M)", "returns (M)", System.StringComparison.Ordinal)),
+            "CSHARP_WRAPPER_MEMBER_NO_DELETE");
+
+        Assert.Contains("\"List\" is gone from client wrapper \"Acme.V1.SClientWrapper\"", Workspaces.Describe(result.Findings), System.StringComparison.Ordinal);
     }
 }

@@ -162,13 +162,14 @@ internal static class RuleFixtures
                 P3("message Entry {\n  oneof value {\n    int64 amount = 1;\n    string memo = 2;\n  }\n  optional string note = 3;\n}\n"),
                 P3("message Entry {\n  int64 amount = 1;\n  string memo = 2;\n  optional string note = 3;\n}\n"),
                 P3("message Entry {\n  oneof value {\n    int64 amount = 1;\n    string memo = 2;\n  }\n  string note = 3;\n}\n")),
+            // The package keeps another enum (another extension, below): buf reports nothing when none is left (docs/breaking-changes.md).
             ["PACKAGE_ENUM_NO_DELETE"] = Same(
                 Files(("a.proto", Proto3 + "enum Status {\n  STATUS_UNSPECIFIED = 0;\n}\n"), ("b.proto", Proto3 + "message Note {}\n")),
-                Files(("a.proto", Proto3), ("b.proto", Proto3 + "message Note {}\n")),
+                Files(("a.proto", Proto3 + "enum Kind {\n  KIND_UNSPECIFIED = 0;\n}\n"), ("b.proto", Proto3 + "message Note {}\n")),
                 Files(("a.proto", Proto3), ("b.proto", Proto3 + "message Note {}\nenum Status {\n  STATUS_UNSPECIFIED = 0;\n}\n"))),
             ["PACKAGE_EXTENSION_NO_DELETE"] = Same(
                 Files(("a.proto", Proto2 + "message Base {\n  extensions 100 to 199;\n}\nextend Base {\n  optional int32 tag = 100;\n}\n"), ("b.proto", Proto2 + "import \"a.proto\";\n")),
-                Files(("a.proto", Proto2 + "message Base {\n  extensions 100 to 199;\n}\n"), ("b.proto", Proto2 + "import \"a.proto\";\n")),
+                Files(("a.proto", Proto2 + "message Base {\n  extensions 100 to 199;\n}\nextend Base {\n  optional int32 other = 101;\n}\n"), ("b.proto", Proto2 + "import \"a.proto\";\n")),
                 Files(("a.proto", Proto2 + "message Base {\n  extensions 100 to 199;\n}\n"), ("b.proto", Proto2 + "import \"a.proto\";\nextend Base {\n  optional int32 tag = 100;\n}\n"))),
             ["PACKAGE_MESSAGE_NO_DELETE"] = Same(
                 Files(("a.proto", Proto3 + Entry), ("b.proto", Proto3 + "message Note {}\n")),

@@ -77,6 +77,29 @@ public sealed class TaskTests
         Assert.Equal(2, task.Findings.Length);
     }
 
+    [Fact]
+    public void A_directory_baselines_import_directories_may_be_relative_carry_a_virtual_prefix_and_come_as_one_list()
+    {
+        // protoc's prefix=dir: vendor/money/money.proto is known as acme/common/money.proto. Relative to the project.
+        using var project = new TempDirectory();
+        project.Write("baseline/" + Logical, V1.Replace("\n\nmessage", "\n\nimport \"acme/common/money.proto\";\n\nmessage", System.StringComparison.Ordinal));
+        project.Write("vendor/money/money.proto", "syntax = \"proto3\";\npackage acme.common;\nmessage Money {}\n");
+        string set = Compile(project, V2);
+
+        ProtoGenCheckBreaking task = Check(project, set, "baseline");
+        task.ProtocPath = GrpcToolsProtoc.FullPath;
+        // One item holding the whole ';' list, as $(_ProtoGenBaselineImportDirs) (a task's output, escaped) reaches the task.
+        task.ImportDirectories = [new Microsoft.Build.Utilities.TaskItem("acme/common=vendor/money%3B" + GrpcToolsProtoc.StandardImports)];
+        task.IntermediateDirectory = "obj";
+        task.TimeoutSeconds = 0;
+        (bool ok, MockEngine engine) = Run(task);
+
+        Assert.False(ok);
+        Assert.Equal(
+            ["PGB3002 protos/v1/ledger.proto(6,3) FIELD_SAME_TYPE"],
+            engine.Errors.Select(e => $"{e.Code} {e.File}({e.LineNumber},{e.ColumnNumber}) {(e.Code == "PGB3002" ? Rule(e.Message!) : e.Message)}"));
+    }
+
     [Theory]
     [InlineData("", false)]
     [InlineData("", true)]

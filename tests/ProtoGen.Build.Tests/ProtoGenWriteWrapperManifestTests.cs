@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ProtoGen.Build.Proto;
 using ProtoGen.Build.Tasks;
+using ProtoGen.Shared;
 using ProtoGen.Testing.Infrastructure;
 using Xunit;
 
@@ -154,5 +156,37 @@ public sealed class ProtoGenWriteWrapperManifestTests : IDisposable
         Assert.Equal("PGB1010", error.Code);
         Assert.Equal(Manifest, error.File);
         Assert.Empty(task.Manifest);
+    }
+
+    [Fact]
+    public void Values_keep_their_tabs_line_breaks_separators_and_unicode_and_read_back_as_the_item_has_them()
+    {
+        string project = _temp.Write("Zürich app;v2/App.csproj", "<Project>\n  <ItemGroup>\n    <Protobuf Include=\"../protos/greeter.proto\" />\n  </ItemGroup>\n</Project>\n");
+        TaskItem item = Proto(
+            "protos/greeter.proto",
+            "syntax = \"proto3\";\nmessage M { int32 a = 1; }\nservice Greeter { rpc SayHello(M) returns (M); }\n",
+            ("DefaultMetadata", "x-tab=a\tb;x-lines=one\r\ntwo;x-unicode=東京 100%;x-empty="),
+            ("MethodTimeouts", "SayHello=1s"),
+            ("Access", "Internal"),
+            ("ProtoGenOriginalItemSpec", "../protos/greeter.proto"));
+
+        Assert.True(Task([item], defaultTimeout: "2s", sources: [new FakeTaskItem("../protos/greeter.proto", item.ItemSpec, project)]).Execute());
+
+        // One line: the tab and the line break are escaped, not turned into spaces as before.
+        string line = Assert.Single(Lines());
+        var problems = new List<string>();
+        Assert.Equal(
+            new WrapperManifestLine(
+                "Greeter",
+                Enabled: true,
+                DefaultTimeout: "2s",
+                MethodTimeouts: [new("SayHello", "1s")],
+                DefaultMetadata: [new("x-tab", "a\tb"), new("x-lines", "one\r\ntwo"), new("x-unicode", "東京 100%"), new("x-empty", string.Empty)],
+                Access: "Internal",
+                Source: project,
+                Line: 3),
+            WrapperManifest.Read(line, problems, out string? error));
+        Assert.Null(error);
+        Assert.Empty(problems);
     }
 }

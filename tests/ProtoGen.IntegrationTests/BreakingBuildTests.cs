@@ -364,6 +364,32 @@ public sealed class BreakingBuildTests
     }
 
     [Fact]
+    public void The_projects_wrapper_overload_set_decides_the_wrapper_members_a_kind_change_removes()
+    {
+        const string Streaming = Ledger + "\n\nservice Ledgers {\n  rpc List(Entry) returns (stream Entry);\n}\n";
+        using TestProject project = new TestProject("breaking-wrapper-overloads").Write(LedgerFile, Streaming);
+        project.WithProject(ProtosItem, Against("ProtoGen.baseline.binpb") + "\n<ProtoGenBreakingRules>CSHARP_WRAPPER_MEMBER_NO_DELETE</ProtoGenBreakingRules>");
+        BuildResult write = project.Build(target: "ProtoGenWriteBaseline");
+        Assert.True(write.Succeeded, write.Output);
+        BuildResult unchanged = project.Build();
+        Assert.True(unchanged.Succeeded, unchanged.Output);
+
+        // The setting reaches the check, and a changed one checks again though nothing else changed.
+        Assert.Contains("ProtoGenClientWrapperOverloads 'Full'", AssertSingleError(Build(project, "-p:ProtoGenClientWrapperOverloads=Full"), "PGB3111"), StringComparison.Ordinal);
+
+        // List becomes unary. Minimal (the default) has no blocking List, so the wrapper's List is gone; All has one.
+        project.Write(LedgerFile, Streaming.Replace("returns (stream Entry)", "returns (Entry)", StringComparison.Ordinal));
+        const string Wrapper = "client wrapper \"Acme.Ledger.V1.LedgersClientWrapper\"";
+        string[] minimal = Errors(project.Build());
+        Assert.Contains(minimal, e => e.Contains("\"List\" is gone from " + Wrapper, StringComparison.Ordinal));
+        Assert.Contains(minimal, e => e.Contains("\"ListStreamAsync\" is gone from " + Wrapper, StringComparison.Ordinal));
+
+        string[] all = Errors(Build(project, "-p:ProtoGenClientWrapperOverloads=All"));
+        Assert.Contains(all, e => e.Contains("\"List\" of the generated client and " + Wrapper + " now returns TResponse, not AsyncServerStreamingCall<TResponse>", StringComparison.Ordinal));
+        Assert.DoesNotContain(all, e => e.Contains("\"List\" is gone", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Findings_in_mapped_protos_point_at_the_original_file_and_line_not_the_staged_copy()
     {
         const string MappedFile = "teams/payments/v1/ledger.proto";
@@ -416,6 +442,92 @@ public sealed class BreakingBuildTests
 
         Assert.True(build.Succeeded, build.Output);
         Assert.Empty(Diagnostics(build));
+    }
+
+    [Fact]
+    public void A_directory_baseline_is_compiled_with_the_import_directories_of_the_workspace()
+    {
+        // The proto imports acme/common/money.proto from AdditionalImportDirs="extra"; the baseline is a copy of protos/.
+        const string Money = """
+            syntax = "proto3";
+
+            package acme.common;
+
+            message Money {
+              string currency = 1;
+              int64 units = 2;
+            }
+            """;
+        string ledger = Ledger
+            .Replace("package acme.ledger.v1;\n", "package acme.ledger.v1;\n\nimport \"acme/common/money.proto\";\n", StringComparison.Ordinal)
+            .Replace("int64 amount = 2;", "acme.common.Money amount = 2;\n  string memo = 3;", StringComparison.Ordinal);
+        using TestProject project = new TestProject("breaking-import-dirs")
+            .Write(LedgerFile, ledger)
+            .Write("baseline/" + LedgerLogicalPath, ledger)
+            .Write("extra/acme/common/money.proto", Money)
+            .WithProject(
+                """
+                <Protobuf Include="protos/**/*.proto" ProtoRoot="protos" AdditionalImportDirs="extra" GrpcServices="None" />
+                <Protobuf Include="extra/**/*.proto" ProtoRoot="extra" GrpcServices="None" />
+                """,
+                Against("baseline"));
+
+        BuildResult unchanged = project.Build();
+
+        Assert.True(unchanged.Succeeded, unchanged.Output);
+        Assert.Empty(Diagnostics(unchanged));
+
+        // A real change is still found, at the current file.
+        project.Write(LedgerFile, ledger.Replace("  string memo = 3;", "  bytes memo = 3;", StringComparison.Ordinal));
+        BuildResult broken = project.Build();
+
+        AssertFinding(project, AssertSingleError(broken, "PGB3002"), LedgerFile, "bytes memo = 3;", "FIELD_SAME_TYPE");
+    }
+
+    [Theory]
+    [InlineData("version: v1beta1\nbuild:\n  roots:\n    - proto\n", "buf.yaml", "proto/")]
+    [InlineData("version: v2\nmodules:\n  - path: src/proto\n", "buf.yaml", "src/proto/")]
+    [InlineData("version: v1\ndirectories:\n  - proto\n", "buf.work.yaml", "proto/")]
+    public void A_baseline_whose_root_moved_is_read_by_its_own_buf_yaml_and_findings_point_at_the_current_file(string layout, string layoutFile, string root)
+    {
+        // The last release kept its protos under another root and said so in its buf.yaml: files pair by their paths
+        // under the roots, so nothing is reported until a proto changes, and a file-level change points at its statement.
+        using TestProject project = new TestProject("breaking-moved-root-" + layoutFile.Replace('.', '-') + "-" + root.Replace('/', '-'))
+            .Write(LedgerFile, Ledger)
+            .Write("release/" + root + LedgerLogicalPath, Ledger)
+            .Write("release/" + layoutFile, layout)
+            .WithProject(ProtosItem, Against("release"));
+
+        BuildResult unchanged = project.Build();
+
+        Assert.True(unchanged.Succeeded, unchanged.Output);
+        Assert.Empty(Diagnostics(unchanged));
+
+        project.Write(LedgerFile, Ledger.Replace("package acme.ledger.v1;", "package acme.ledger.v2;", StringComparison.Ordinal));
+        BuildResult broken = project.Build();
+
+        AssertFinding(project, AssertSingleError(broken, "PGB3004"), LedgerFile, "package acme.ledger.v2;", "FILE_SAME_PACKAGE", code: "PGB3004");
+    }
+
+    [Fact]
+    public void A_baseline_buf_yaml_that_does_not_parse_is_PGB3101_at_its_line_and_a_fixed_one_is_read_again()
+    {
+        using TestProject project = new TestProject("breaking-baseline-buf-yaml")
+            .Write(LedgerFile, Ledger)
+            .Write("release/proto/" + LedgerLogicalPath, Ledger)
+            .Write("release/buf.yaml", "version: v2\nmodules:\n  - path: [proto\n")
+            .WithProject(ProtosItem, Against("release"));
+
+        string error = AssertSingleError(project.Build(), "PGB3101");
+
+        Assert.Matches(@"^" + Regex.Escape(Path.Combine(project.Directory, "release", "buf.yaml")) + @"\([34],\d+\): error PGB3101: ", error);
+
+        // The baseline's buf.yaml is an input of the check: fixing it checks again.
+        project.Write("release/buf.yaml", "version: v2\nmodules:\n  - path: proto\n");
+        BuildResult fixedLayout = project.Build();
+
+        Assert.True(fixedLayout.Succeeded, fixedLayout.Output);
+        Assert.Empty(Diagnostics(fixedLayout));
     }
 
     [Theory]

@@ -15,7 +15,8 @@ internal sealed record InlineIgnore(string RuleId, string Reason, SourceLocation
 /// on the reported element (or on the element that declares the reported part, such as the field of a field's
 /// type), either on the line before it (a leading comment) or after it on its line (a trailing comment). A finding
 /// about a whole file is accepted by such a comment on the <c>syntax</c> (or <c>edition</c>) or <c>package</c>
-/// statement. Read from the descriptor set's source info, so they work for any file protoc compiled.
+/// statement (so is one reported at the file as a whole because what changed is no longer written). Read from the
+/// descriptor set's source info, so they work for any file protoc compiled.
 /// </summary>
 internal static class InlineIgnores
 {
@@ -31,7 +32,8 @@ internal static class InlineIgnores
             return null;
         }
 
-        IEnumerable<int[]> candidates = finding.Paths.Count == 0 ? FileStatements : Candidates(finding.Paths);
+        // A finding about the file as a whole (a top-level element deleted, an option no longer written) is accepted on the file's statements.
+        IEnumerable<int[]> candidates = finding.Paths.Count == 0 || ReferenceEquals(finding.Location, CheckContext.FileAsAWhole) ? [.. Candidates(finding.Paths), .. FileStatements] : Candidates(finding.Paths);
         foreach (int[] path in candidates)
         {
             if (file.LocationOf(path) is not { } location)

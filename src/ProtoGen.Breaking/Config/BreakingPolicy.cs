@@ -6,6 +6,7 @@ using ProtoGen.Breaking.Diagnostics;
 using ProtoGen.Breaking.Engine;
 using ProtoGen.Breaking.Rules;
 using ProtoGen.Build.Diagnostics;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Breaking.Config;
 
@@ -68,10 +69,11 @@ internal sealed class BreakingPolicy
     private readonly List<PolicyScope> _scopes;
     private readonly PolicyScope _fallback;
 
-    private BreakingPolicy(List<PolicyScope> scopes, PolicyScope fallback)
+    private BreakingPolicy(List<PolicyScope> scopes, PolicyScope fallback, WrapperOverloads wrapperOverloads)
     {
         _scopes = scopes;
         _fallback = fallback;
+        WrapperOverloads = wrapperOverloads;
         RulesToRun = new HashSet<string>(scopes.Append(fallback).SelectMany(s => s.Rules), StringComparer.Ordinal);
     }
 
@@ -79,6 +81,9 @@ internal sealed class BreakingPolicy
     public HashSet<string> RulesToRun { get; }
 
     public IReadOnlyList<PolicyScope> Scopes => _scopes;
+
+    /// <summary>The client wrappers' overload set the CSHARP rules check (<see cref="BreakingSettings.WrapperOverloads"/>).</summary>
+    public WrapperOverloads WrapperOverloads { get; }
 
     /// <summary>The defaults alone: FILE, or what <paramref name="settings"/> select.</summary>
     public static BreakingPolicy Default(BreakingSettings? settings = null) =>
@@ -108,7 +113,7 @@ internal sealed class BreakingPolicy
         string? project = projectDirectory is null ? null : Absolute(projectDirectory);
         PolicyScope fallback = scopes.FirstOrDefault(s => string.Equals(s.Directory, project, StringComparison.Ordinal))
             ?? Scope(settings, null, new BufBreakingSection(".", null, [], [], [], false, false), null, null);
-        return new BreakingPolicy(scopes, fallback);
+        return new BreakingPolicy(scopes, fallback, settings.WrapperOverloads);
     }
 
     /// <summary>The scope of a file at <paramref name="diskPath"/> (null: a file that is not on disk, such as a deleted one).</summary>

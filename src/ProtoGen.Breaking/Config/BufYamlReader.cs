@@ -11,81 +11,31 @@ using YamlDotNet.RepresentationModel;
 namespace ProtoGen.Breaking.Config;
 
 /// <summary>
-/// Reads the <c>breaking:</c> configuration of a buf.yaml (versions v1beta1, v1 and v2) with YamlDotNet, keeping
-/// each value's line and column so that a mistake is reported where it is written. Everything but <c>version</c>,
-/// <c>breaking</c>, v2 <c>modules</c> and v1beta1 <c>build.roots</c> is left alone; unknown keys inside a breaking
-/// section and unknown rule or category IDs are errors, as in buf.
+/// Reads buf's configuration files with YamlDotNet, keeping each value's line and column so that a mistake is
+/// reported where it is written: the <c>breaking:</c> configuration of a buf.yaml (versions v1beta1, v1 and v2), and
+/// where a buf.yaml or buf.work.yaml says its protos are (<see cref="ReadLayout"/>, <see cref="ReadWorkspace"/>).
+/// Everything but <c>version</c>, <c>breaking</c>, v2 <c>modules</c>, <c>build.roots</c>, <c>build.excludes</c>
+/// and buf.work.yaml <c>directories</c> is left alone; unknown keys inside a breaking section and unknown rule or
+/// category IDs are errors, as in buf.
 /// </summary>
 internal static class BufYamlReader
 {
     private static readonly string[] BreakingKeys = ["use", "except", "ignore", "ignore_only", "ignore_unstable_packages", "disable_builtin"];
 
     /// <summary>Reads <paramref name="path"/>; null with <paramref name="diagnostics"/> filled when it cannot be used.</summary>
-    public static BufBreakingConfig? Read(string path, List<BuildDiagnostic> diagnostics)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(new BuildDiagnostic(BreakingDiagnostics.InvalidBufYaml, $"buf.yaml '{path}' could not be read: {e.Message}", path));
-            return null;
-        }
-
-        return Parse(text, path, diagnostics);
-    }
+    public static BufBreakingConfig? Read(string path, List<BuildDiagnostic> diagnostics) =>
+        ReadText(path, "buf.yaml", diagnostics) is { } text ? Parse(text, path, diagnostics) : null;
 
     /// <summary>Parses the text of a buf.yaml known as <paramref name="path"/>.</summary>
     public static BufBreakingConfig? Parse(string text, string path, List<BuildDiagnostic> diagnostics)
     {
-        var reader = new Reader(path, diagnostics);
-        YamlMappingNode? root;
-        try
+        var reader = new Reader(path, "buf.yaml", diagnostics);
+        if (!reader.TryLoad(text, out YamlMappingNode? root) || !reader.TryVersion(root, out ConfigVersion version))
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0)
-            {
-                root = null;
-            }
-            else if (stream.Documents[0].RootNode is YamlMappingNode mapping)
-            {
-                root = mapping;
-            }
-            else
-            {
-                reader.Error(stream.Documents[0].RootNode, "the file is not a YAML mapping of keys to values");
-                return null;
-            }
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Add(new BuildDiagnostic(BreakingDiagnostics.InvalidBufYaml, $"buf.yaml does not parse: {Message(e)}", path, Line(e.Start.Line), Line(e.Start.Column)));
             return null;
         }
 
         int errors = diagnostics.Count;
-        ConfigVersion version = ConfigVersion.V1Beta1;
-        if (root is not null && Reader.Get(root, "version") is { } versionNode)
-        {
-            switch (reader.Scalar(versionNode)?.Value)
-            {
-                case "v1beta1":
-                    version = ConfigVersion.V1Beta1;
-                    break;
-                case "v1":
-                    version = ConfigVersion.V1;
-                    break;
-                case "v2":
-                    version = ConfigVersion.V2;
-                    break;
-                default:
-                    reader.Error(versionNode, "version must be v1beta1, v1 or v2");
-                    return null;
-            }
-        }
 
         var sections = new List<BufBreakingSection>();
         var modulePaths = new List<string>();
@@ -131,6 +81,111 @@ internal static class BufYamlReader
         return diagnostics.Count > errors ? null : new BufBreakingConfig(path, version, sections, modulePaths);
     }
 
+    /// <summary>
+    /// Reads where the buf.yaml at <paramref name="path"/> says its protos are (<see cref="BufLayout"/>), and nothing
+    /// else: its <c>breaking:</c> section is not read, as buf does not read it for an <c>--against</c> input. Null
+    /// with <paramref name="diagnostics"/> filled when the file cannot be read, does not parse, or its layout is
+    /// malformed.
+    /// </summary>
+    public static BufLayout? ReadLayout(string path, List<BuildDiagnostic> diagnostics) =>
+        ReadText(path, "buf.yaml", diagnostics) is { } text ? ParseLayout(text, path, diagnostics) : null;
+
+    /// <summary>Parses the layout of a buf.yaml known as <paramref name="path"/> (<see cref="ReadLayout"/>).</summary>
+    public static BufLayout? ParseLayout(string text, string path, List<BuildDiagnostic> diagnostics)
+    {
+        var reader = new Reader(path, "buf.yaml", diagnostics);
+        if (!reader.TryLoad(text, out YamlMappingNode? root) || !reader.TryVersion(root, out ConfigVersion version))
+        {
+            return null;
+        }
+
+        int errors = diagnostics.Count;
+        var roots = new List<Located<string>>();
+        var excludes = new List<Located<string>>();
+        YamlMappingNode? build = root is not null && Reader.Get(root, "build") is { } buildNode ? reader.Mapping(buildNode, "build") : null;
+        if (version == ConfigVersion.V2)
+        {
+            if (root is not null && Reader.Get(root, "modules") is { } modules)
+            {
+                foreach (YamlNode module in reader.Sequence(modules))
+                {
+                    if (module is not YamlMappingNode entry || Reader.Get(entry, "path") is not { } pathNode || reader.Scalar(pathNode) is not { } modulePath)
+                    {
+                        reader.Error(module, "a module needs a path");
+                        continue;
+                    }
+
+                    roots.Add(reader.RelativePath(modulePath, pathNode));
+                    if (Reader.Get(entry, "excludes") is { } moduleExcludes)
+                    {
+                        excludes.AddRange(reader.Paths(moduleExcludes));
+                    }
+                }
+            }
+        }
+        else
+        {
+            if (version == ConfigVersion.V1Beta1 && build is not null && Reader.Get(build, "roots") is { } rootsNode)
+            {
+                roots.AddRange(reader.Paths(rootsNode));
+            }
+
+            if (build is not null && Reader.Get(build, "excludes") is { } excludesNode)
+            {
+                excludes.AddRange(reader.Paths(excludesNode));
+            }
+        }
+
+        if (roots.Count == 0)
+        {
+            roots.Add(new Located<string>(".", 0, 0));
+        }
+
+        return diagnostics.Count > errors ? null : new BufLayout(path, version, roots, excludes, IsWorkspace: false);
+    }
+
+    /// <summary>
+    /// Reads a buf.work.yaml (version v1): its <c>directories</c>, each a module root that may hold a buf.yaml of its
+    /// own. Null with <paramref name="diagnostics"/> filled when it cannot be used.
+    /// </summary>
+    public static BufLayout? ReadWorkspace(string path, List<BuildDiagnostic> diagnostics) =>
+        ReadText(path, "buf.work.yaml", diagnostics) is { } text ? ParseWorkspace(text, path, diagnostics) : null;
+
+    /// <summary>Parses the text of a buf.work.yaml known as <paramref name="path"/> (<see cref="ReadWorkspace"/>).</summary>
+    public static BufLayout? ParseWorkspace(string text, string path, List<BuildDiagnostic> diagnostics)
+    {
+        var reader = new Reader(path, "buf.work.yaml", diagnostics);
+        if (!reader.TryLoad(text, out YamlMappingNode? root))
+        {
+            return null;
+        }
+
+        int errors = diagnostics.Count;
+        if (root is null || Reader.Get(root, "version") is not { } versionNode)
+        {
+            diagnostics.Add(new BuildDiagnostic(BreakingDiagnostics.InvalidBufYaml, "buf.work.yaml: version is not set; it must be v1.", path, 1, 1));
+            return null;
+        }
+
+        if (reader.Scalar(versionNode) is { Value: not "v1" })
+        {
+            reader.Error(versionNode, "version must be v1");
+        }
+
+        var directories = new List<Located<string>>();
+        if (Reader.Get(root, "directories") is { } directoriesNode)
+        {
+            directories.AddRange(reader.Paths(directoriesNode));
+        }
+
+        if (directories.Count == 0 && diagnostics.Count == errors)
+        {
+            reader.Error(root, "directories must list at least one directory");
+        }
+
+        return diagnostics.Count > errors ? null : new BufLayout(path, ConfigVersion.V1, directories, [], IsWorkspace: true);
+    }
+
     /// <summary>A path as buf normalizes it: '/'-separated, no leading "./", no trailing '/'; "." for the directory itself.</summary>
     public static string Normalize(string path)
     {
@@ -144,6 +199,19 @@ internal static class BufYamlReader
         return result.Length == 0 ? "." : result;
     }
 
+    private static string? ReadText(string path, string kind, List<BuildDiagnostic> diagnostics)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new BuildDiagnostic(BreakingDiagnostics.InvalidBufYaml, $"{kind} '{path}' could not be read: {e.Message}", path));
+            return null;
+        }
+    }
+
     private static string Message(YamlException e) => e.InnerException is { } inner ? inner.Message : e.Message;
 
     private static int Line(long value) => value > int.MaxValue ? int.MaxValue : (int)value;
@@ -151,16 +219,114 @@ internal static class BufYamlReader
     private sealed class Reader
     {
         private readonly string _path;
+        private readonly string _kind;
         private readonly List<BuildDiagnostic> _diagnostics;
 
-        public Reader(string path, List<BuildDiagnostic> diagnostics)
+        public Reader(string path, string kind, List<BuildDiagnostic> diagnostics)
         {
             _path = path;
+            _kind = kind;
             _diagnostics = diagnostics;
         }
 
         public void Error(YamlNode node, string message) =>
-            _diagnostics.Add(new BuildDiagnostic(BreakingDiagnostics.InvalidBufYaml, "buf.yaml: " + message + ".", _path, Line(node.Start.Line), Line(node.Start.Column)));
+            _diagnostics.Add(new BuildDiagnostic(BreakingDiagnostics.InvalidBufYaml, _kind + ": " + message + ".", _path, Line(node.Start.Line), Line(node.Start.Column)));
+
+        /// <summary>The file's top-level mapping (null for an empty file); false after reporting that it does not parse or is no mapping.</summary>
+        public bool TryLoad(string text, out YamlMappingNode? root)
+        {
+            root = null;
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(text));
+                if (stream.Documents.Count == 0)
+                {
+                    return true;
+                }
+
+                if (stream.Documents[0].RootNode is YamlMappingNode mapping)
+                {
+                    root = mapping;
+                    return true;
+                }
+
+                Error(stream.Documents[0].RootNode, "the file is not a YAML mapping of keys to values");
+                return false;
+            }
+            catch (YamlException e)
+            {
+                _diagnostics.Add(new BuildDiagnostic(BreakingDiagnostics.InvalidBufYaml, $"{_kind} does not parse: {Message(e)}", _path, Line(e.Start.Line), Line(e.Start.Column)));
+                return false;
+            }
+        }
+
+        /// <summary>The buf.yaml's version (v1beta1 when it names none); false after reporting one that is none of buf's.</summary>
+        public bool TryVersion(YamlMappingNode? root, out ConfigVersion version)
+        {
+            version = ConfigVersion.V1Beta1;
+            if (root is null || Get(root, "version") is not { } versionNode)
+            {
+                return true;
+            }
+
+            switch (Scalar(versionNode)?.Value)
+            {
+                case "v1beta1":
+                    return true;
+                case "v1":
+                    version = ConfigVersion.V1;
+                    return true;
+                case "v2":
+                    version = ConfigVersion.V2;
+                    return true;
+                default:
+                    Error(versionNode, "version must be v1beta1, v1 or v2");
+                    return false;
+            }
+        }
+
+        public YamlMappingNode? Mapping(YamlNode node, string key)
+        {
+            if (node is YamlMappingNode mapping)
+            {
+                return mapping;
+            }
+
+            if (node is not YamlScalarNode { Value: null or "" })
+            {
+                Error(node, key + " must be a mapping");
+            }
+
+            return null;
+        }
+
+        /// <summary>A list of paths inside the file's directory, each normalized (<see cref="Normalize"/>).</summary>
+        public List<Located<string>> Paths(YamlNode node)
+        {
+            var paths = new List<Located<string>>();
+            foreach (YamlNode item in Sequence(node))
+            {
+                if (Scalar(item) is { } path)
+                {
+                    paths.Add(RelativePath(path, item));
+                }
+            }
+
+            return paths;
+        }
+
+        /// <summary><paramref name="path"/> normalized; reported when it is absolute or leaves the file's directory (buf's paths are relative and inside it).</summary>
+        public Located<string> RelativePath(Located<string> path, YamlNode node)
+        {
+            string normalized = Normalize(path.Value);
+            if (normalized.StartsWith("/", StringComparison.Ordinal) || (normalized.Length > 1 && normalized[1] == ':') || normalized == ".." || normalized.StartsWith("../", StringComparison.Ordinal) || normalized.Contains("/../"))
+            {
+                Error(node, $"'{path.Value}' is not a relative path inside the {_kind}'s directory");
+            }
+
+            return path with { Value = normalized };
+        }
 
         public static YamlNode? Get(YamlMappingNode mapping, string key)
         {

@@ -67,6 +67,9 @@ internal static class BreakingDiagnostics
     public static readonly DiagnosticDescriptor PackageBaselineWithoutProtos =
         new("PGB3115", DiagnosticSeverity.Error, "A package baseline that ships no protos");
 
+    public static readonly DiagnosticDescriptor BaselineProtocTimedOut =
+        new("PGB3116", DiagnosticSeverity.Error, "protoc ran longer than its timeout on a baseline directory and was stopped");
+
     public static readonly DiagnosticDescriptor RuleFailed =
         new("PGB3113", DiagnosticSeverity.Error, "A rule could not run on malformed descriptors");
 }

@@ -30,7 +30,7 @@ internal static class BreakingChecker
         string suppressionsFile = SuppressionsFile.DefaultFileName)
     {
         var diagnostics = new List<BuildDiagnostic>();
-        var context = new CheckContext(previous, current);
+        var context = new CheckContext(previous, current, policy.WrapperOverloads);
         foreach (RuleInfo rule in RuleCatalog.All)
         {
             if (rule.Handler is null || !policy.RulesToRun.Contains(rule.Id))

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ProtoGen.Breaking.Config;
 
@@ -21,7 +22,11 @@ internal enum BaselineKind
 /// </summary>
 internal sealed record CurrentProto(string LogicalPath, string DiskPath, string DisplayPath, string? MappedNamespace = null, bool MappedNamespaceOverrides = false);
 
-/// <summary>Everything a check needs, as plain values (the MSBuild task fills it from its parameters).</summary>
+/// <summary>
+/// Everything a check needs, as plain values (the MSBuild task fills it from its parameters).
+/// <see cref="ImportDirectories"/> are protoc <c>--proto_path</c> values for a directory baseline's imports, absolute,
+/// <c>dir</c> or <c>prefix=dir</c>; <see cref="ProtocTimeout"/> is how long its protoc run may take (null: no limit).
+/// </summary>
 internal sealed record BreakingRequest(
     IReadOnlyList<string> CurrentDescriptorSets,
     IReadOnlyList<CurrentProto> CurrentProtos,
@@ -35,4 +40,5 @@ internal sealed record BreakingRequest(
     string? SuppressionsFile,
     string? ProjectDirectory,
     string ProjectFile,
-    string? PackageRoot = null);
+    string? PackageRoot = null,
+    TimeSpan? ProtocTimeout = null);

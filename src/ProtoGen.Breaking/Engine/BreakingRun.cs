@@ -18,17 +18,14 @@ namespace ProtoGen.Breaking.Engine;
 internal sealed class BreakingOutcome
 {
     private readonly Dictionary<string, CurrentProto> _current;
-    private readonly string? _baselineDirectory;
 
-    public BreakingOutcome(BreakingRequest request, string? baselineDirectory)
+    public BreakingOutcome(BreakingRequest request)
     {
         _current = new Dictionary<string, CurrentProto>(StringComparer.Ordinal);
         foreach (CurrentProto proto in request.CurrentProtos)
         {
             _current[proto.LogicalPath] = proto;
         }
-
-        _baselineDirectory = baselineDirectory;
     }
 
     public CheckResult? Result { get; set; }
@@ -37,6 +34,9 @@ internal sealed class BreakingOutcome
 
     public List<Suppression> Suppressions { get; } = [];
 
+    /// <summary>The baseline's own files on disk by logical path, when the baseline is a directory (or a package's protos); empty for a baseline file.</summary>
+    public IReadOnlyDictionary<string, string> BaselineFiles { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The absolute path on disk of the current proto with <paramref name="logicalPath"/>.</summary>
     public string? DiskPathOf(string logicalPath) => _current.TryGetValue(logicalPath, out CurrentProto? proto) ? proto.DiskPath : null;
 
@@ -44,7 +44,7 @@ internal sealed class BreakingOutcome
     public BuildDiagnostic ToDiagnostic(Finding finding, bool asWarning)
     {
         string file = finding.File is { } current && _current.TryGetValue(current.Path, out CurrentProto? proto) ? proto.DisplayPath
-            : finding.File is null && finding.AgainstFile is { } gone && _baselineDirectory is not null ? Path.Combine(_baselineDirectory, gone.Path.Replace('/', Path.DirectorySeparatorChar))
+            : finding.File is null && finding.AgainstFile is { } gone && BaselineFiles.TryGetValue(gone.Path, out string? disk) ? disk
             : finding.FilePath;
         DiagnosticDescriptor descriptor = RuleCatalog.Find(finding.RuleId)?.Descriptor ?? BreakingDiagnostics.FileLevelBreak;
         if (asWarning)
@@ -68,7 +68,7 @@ internal static class BreakingRun
         BaselineKind kind = KindOf(request);
         var early = new List<BuildDiagnostic>();
         string? packageProtos = kind == BaselineKind.Package ? PackageProtos(request, early.Add) : null;
-        var outcome = new BreakingOutcome(request, kind == BaselineKind.Directory ? Path.GetFullPath(request.Against) : packageProtos);
+        var outcome = new BreakingOutcome(request);
         List<BuildDiagnostic> diagnostics = outcome.Diagnostics;
         diagnostics.AddRange(early);
 
@@ -77,8 +77,8 @@ internal static class BreakingRun
         Task<ProtoWorkspace?> loading = Task.Run(() => LoadCurrent(request, currentDiagnostics.Add), cancellation);
         ProtoWorkspace? previous = kind switch
         {
-            BaselineKind.Package => packageProtos is null ? null : LoadDirectory(request with { Against = packageProtos }, diagnostics.Add, cancellation),
-            BaselineKind.Directory => LoadDirectory(request, diagnostics.Add, cancellation),
+            BaselineKind.Package => packageProtos is null ? null : LoadDirectory(request with { Against = packageProtos }, outcome, diagnostics.Add, cancellation),
+            BaselineKind.Directory => LoadDirectory(request, outcome, diagnostics.Add, cancellation),
             _ => BaselineFile.Workspace(request.Against, diagnostics.Add),
         };
         ProtoWorkspace? current = loading.GetAwaiter().GetResult();
@@ -172,7 +172,7 @@ internal static class BreakingRun
         return request.Against.IndexOf('@') > 0 && !File.Exists(request.Against) ? BaselineKind.Package : BaselineKind.File;
     }
 
-    private static ProtoWorkspace? LoadDirectory(BreakingRequest request, Action<BuildDiagnostic> report, CancellationToken cancellation)
+    private static ProtoWorkspace? LoadDirectory(BreakingRequest request, BreakingOutcome outcome, Action<BuildDiagnostic> report, CancellationToken cancellation)
     {
         if (request.ProtocPath is not { Length: > 0 } protoc)
         {
@@ -180,9 +180,15 @@ internal static class BreakingRun
             return null;
         }
 
-        CompiledDirectory? compiled = DirectoryBaseline.Compile(protoc, request.Against, request.ImportDirectories, request.WorkDirectory, report, cancellation);
-        return compiled is null ? null
-            : DescriptorSets.Workspace(DirectoryBaseline.WithMappedNamespaces(compiled.Set, request.CurrentProtos), compiled.Files.Contains, request.Against, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
+        CompiledDirectory? compiled = DirectoryBaseline.Compile(
+            protoc, request.Against, request.ImportDirectories, request.WorkDirectory, request.ProtocTimeout ?? Timeout.InfiniteTimeSpan, report, cancellation);
+        if (compiled is null)
+        {
+            return null;
+        }
+
+        outcome.BaselineFiles = compiled.Files;
+        return DescriptorSets.Workspace(DirectoryBaseline.WithMappedNamespaces(compiled.Set, request.CurrentProtos), compiled.Files.ContainsKey, request.Against, "protoc's descriptor set of the baseline directory", BreakingDiagnostics.BaselineUnreadable, report);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ProtoGen.Breaking.Model;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Breaking.Engine;
 
@@ -23,16 +24,20 @@ internal sealed class CheckContext
     private List<(ProtoField Previous, ProtoField Current)>? _fieldPairs;
     private List<(ProtoService Previous, ProtoService Current)>? _servicePairs;
 
-    public CheckContext(ProtoWorkspace previous, ProtoWorkspace current)
+    public CheckContext(ProtoWorkspace previous, ProtoWorkspace current, WrapperOverloads wrapperOverloads = WrapperNaming.DefaultOverloads)
     {
         Previous = previous;
         Current = current;
+        WrapperOverloads = wrapperOverloads;
     }
 
     /// <summary>The baseline.</summary>
     public ProtoWorkspace Previous { get; }
 
     public ProtoWorkspace Current { get; }
+
+    /// <summary>The client wrappers' overload set (<c>$(ProtoGenClientWrapperOverloads)</c>), whose members the CSHARP rules check.</summary>
+    public WrapperOverloads WrapperOverloads { get; }
 
     public IReadOnlyList<Finding> Findings => _findings;
 
@@ -81,8 +86,15 @@ internal sealed class CheckContext
     }
 
     /// <summary>
+    /// Where buf reports a finding about a file as a whole (a top-level element deleted from it, say): line 1,
+    /// column 1, whatever the file starts with.
+    /// </summary>
+    public static SourceLocation FileAsAWhole { get; } = new(1, 1, string.Empty, string.Empty);
+
+    /// <summary>
     /// Reports <paramref name="message"/> for <paramref name="ruleId"/> in <paramref name="file"/> at the first of
-    /// <paramref name="paths"/> that protoc recorded (none: the file as a whole).
+    /// <paramref name="paths"/> that protoc recorded (none: the file as a whole, at <see cref="FileAsAWhole"/> when
+    /// protoc recorded where anything of the file is).
     /// </summary>
     public void Report(string ruleId, string subject, string message, ProtoFile? file, ProtoFile? againstFile, params int[]?[] paths)
     {
@@ -97,6 +109,11 @@ internal sealed class CheckContext
                     offered.Add(path);
                     location ??= file.LocationOf(path);
                 }
+            }
+
+            if (location is null && file.HasSourceInfo)
+            {
+                location = FileAsAWhole;
             }
         }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using ProtoGen.Breaking.Model;
 using ProtoGen.Build.Naming;
+using ProtoGen.Shared;
 using FieldType = Google.Protobuf.Reflection.FieldDescriptorProto.Types.Type;
 
 namespace ProtoGen.Breaking.Rules;
@@ -12,7 +13,7 @@ namespace ProtoGen.Breaking.Rules;
 /// The C# names protoc's C# generator (and grpc_csharp_plugin, and ProtoGen's client wrappers) give to the elements
 /// of a proto: namespaces, classes, properties, enum members, client methods. Follows protoc's
 /// <c>csharp_helpers.cc</c> conventions: PascalCase from snake_case, <c>Types</c> for nesting, enum value prefixes
-/// stripped.
+/// stripped. The client's and the wrapper's members come from <see cref="WrapperNaming"/>, which the generator uses.
 /// </summary>
 internal static class CSharpNaming
 {
@@ -87,26 +88,51 @@ internal static class CSharpNaming
         return field.IsRepeated ? "RepeatedField<" + ElementType(field) + ">" : ElementType(field);
     }
 
-    /// <summary>The client methods grpc_csharp_plugin generates for an RPC.</summary>
-    public static IEnumerable<string> ClientMethods(ProtoMethod method) =>
-        method.ClientStreaming || method.ServerStreaming ? [method.Name] : [method.Name, method.Name + "Async"];
-
-    /// <summary>The members ProtoGen's client wrapper (and its interface) has for an RPC of <paramref name="service"/>.</summary>
-    public static IEnumerable<string> WrapperMembers(ProtoMethod method, ProtoService service)
+    /// <summary>An RPC as <see cref="WrapperNaming"/> sees it: grpc_csharp_plugin keeps the proto name as the C# name.</summary>
+    public static WrapperRpc Rpc(ProtoMethod method) => new(method.Name, (method.ClientStreaming, method.ServerStreaming) switch
     {
-        if (!method.ClientStreaming && !method.ServerStreaming)
+        (false, false) => RpcKind.Unary,
+        (false, true) => RpcKind.ServerStreaming,
+        (true, false) => RpcKind.ClientStreaming,
+        _ => RpcKind.DuplexStreaming,
+    });
+
+    /// <summary>The full name of the client wrapper ProtoGen generates for a service.</summary>
+    public static string WrapperName(ProtoService service) => Qualify(Namespace(service.File), WrapperNaming.WrapperName(service.Name));
+
+    /// <summary>The client methods grpc_csharp_plugin generates for an RPC, by name, with what they return.</summary>
+    public static Dictionary<string, CallReturn> ClientMethods(ProtoMethod method)
+    {
+        var methods = new Dictionary<string, CallReturn>(StringComparer.Ordinal);
+        foreach ((string name, CallReturn returns) in WrapperNaming.ClientMethods(Rpc(method)))
         {
-            return [method.Name, method.Name + "Async"];
+            methods[name] = returns;
         }
 
-        if (!method.ClientStreaming)
+        return methods;
+    }
+
+    /// <summary>
+    /// The call members ProtoGen's client wrapper (and its interface) has for each RPC of <paramref name="service"/>
+    /// under <paramref name="overloads"/>, by RPC name, then member name, with what they return. Assumes the
+    /// compilation has <c>IAsyncEnumerable</c> (every .NET Core 3.0+ project), so server-streaming RPCs have
+    /// <c>NameStreamAsync</c> unless another RPC took the name.
+    /// </summary>
+    public static Dictionary<string, Dictionary<string, CallReturn>> WrapperMembers(ProtoService service, WrapperOverloads overloads)
+    {
+        List<WrapperRpc> rpcs = [.. service.Methods.Where(m => WrapperNaming.IsWrapped(m.Name, service.Name)).Select(Rpc)];
+        var members = new Dictionary<string, Dictionary<string, CallReturn>>(StringComparer.Ordinal);
+        foreach (WrapperRpc rpc in rpcs)
         {
-            string stream = method.Name + "StreamAsync";
-            bool taken = service.Methods.Any(m => string.Equals(m.Name, stream, StringComparison.Ordinal) || string.Equals(m.Name + "Async", stream, StringComparison.Ordinal));
-            return taken ? [method.Name] : [method.Name, stream];
+            members[rpc.Name] = new Dictionary<string, CallReturn>(StringComparer.Ordinal);
         }
 
-        return [method.Name];
+        foreach (WrapperMember member in WrapperNaming.Members(rpcs, overloads, asyncEnumerable: true))
+        {
+            members[rpcs[member.Rpc].Name][member.Name] = member.Returns;
+        }
+
+        return members;
     }
 
     private static string ElementType(ProtoField field) => field.Kind switch

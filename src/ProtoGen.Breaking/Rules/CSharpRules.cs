@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ProtoGen.Breaking.Engine;
 using ProtoGen.Breaking.Model;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Breaking.Rules;
 
@@ -205,7 +206,7 @@ internal static class CSharpRules
             string client = CSharpNaming.ServiceClassName(current) + "." + current.Name + "Client";
             foreach (ProtoMethod gone in previous.Methods.Where(m => !names.Contains(m.Name)))
             {
-                string methods = string.Join(" and ", CSharpNaming.ClientMethods(gone).Select(m => "\"" + m + "\""));
+                string methods = string.Join(" and ", CSharpNaming.ClientMethods(gone).Keys.Select(m => "\"" + m + "\""));
                 context.Report(ruleId, client + "." + gone.Name, $"RPC \"{gone.Name}\" on service \"{current.Name}\" is gone: C# client \"{client}\" loses {methods}.",
                     current.File, previous.File, current.Path);
             }
@@ -214,7 +215,9 @@ internal static class CSharpRules
 
     /// <summary>
     /// CSHARP_WRAPPER_MEMBER_NO_DELETE: an RPC that still exists lost members of the generated client or of
-    /// ProtoGen's client wrapper (<c>I…Client</c>, <c>…ClientWrapper</c>) because its kind changed.
+    /// ProtoGen's client wrapper (<c>I…Client</c>, <c>…ClientWrapper</c>), or a member of the same name now returns
+    /// another type: its kind changed, or another RPC took the name of its <c>NameStreamAsync</c>. The wrapper's
+    /// members are those of the project's overload set (<see cref="CheckContext.WrapperOverloads"/>).
     /// </summary>
     public static void WrapperMemberNoDelete(CheckContext context, string ruleId)
     {
@@ -226,8 +229,9 @@ internal static class CSharpRules
                 byName[method.Name] = method;
             }
 
-            string ns = CSharpNaming.Namespace(service.File);
-            string wrapper = (ns.Length == 0 ? string.Empty : ns + ".") + service.Name + "ClientWrapper";
+            string wrapper = CSharpNaming.WrapperName(service);
+            Dictionary<string, Dictionary<string, CallReturn>> wrappedBefore = CSharpNaming.WrapperMembers(previousService, context.WrapperOverloads);
+            Dictionary<string, Dictionary<string, CallReturn>> wrappedAfter = CSharpNaming.WrapperMembers(service, context.WrapperOverloads);
             foreach (ProtoMethod previous in previousService.Methods)
             {
                 if (!byName.TryGetValue(previous.Name, out ProtoMethod? current))
@@ -235,24 +239,52 @@ internal static class CSharpRules
                     continue;
                 }
 
-                var client = new HashSet<string>(CSharpNaming.ClientMethods(current), StringComparer.Ordinal);
-                var wrapped = new HashSet<string>(CSharpNaming.WrapperMembers(current, service), StringComparer.Ordinal);
-                foreach (string member in CSharpNaming.ClientMethods(previous).Union(CSharpNaming.WrapperMembers(previous, previousService), StringComparer.Ordinal))
+                Dictionary<string, CallReturn> clientBefore = CSharpNaming.ClientMethods(previous);
+                Dictionary<string, CallReturn> clientAfter = CSharpNaming.ClientMethods(current);
+                Dictionary<string, CallReturn> wrapperBefore = wrappedBefore.TryGetValue(previous.Name, out var b) ? b : [];
+                Dictionary<string, CallReturn> wrapperAfter = wrappedAfter.TryGetValue(current.Name, out var a) ? a : [];
+                string cause = CSharpNaming.Rpc(previous).Kind != CSharpNaming.Rpc(current).Kind
+                    ? "changed kind"
+                    : "lost a member name to another RPC";
+                foreach (string member in clientBefore.Keys.Union(wrapperBefore.Keys, StringComparer.Ordinal))
                 {
-                    bool inClient = CSharpNaming.ClientMethods(previous).Contains(member, StringComparer.Ordinal) && !client.Contains(member);
-                    bool inWrapper = CSharpNaming.WrapperMembers(previous, previousService).Contains(member, StringComparer.Ordinal) && !wrapped.Contains(member);
-                    if (!inClient && !inWrapper)
+                    string? inClient = Change(clientBefore, clientAfter, member);
+                    string? inWrapper = Change(wrapperBefore, wrapperAfter, member);
+                    if (inClient is null && inWrapper is null)
                     {
                         continue;
                     }
 
-                    string where = inClient && inWrapper ? $"the generated client and client wrapper \"{wrapper}\"" : inClient ? "the generated client" : $"client wrapper \"{wrapper}\"";
-                    context.Report(ruleId, wrapper + "." + member, $"RPC \"{current.Name}\" on service \"{service.Name}\" changed kind: \"{member}\" is gone from {where}.",
+                    string what = inClient == inWrapper
+                        ? Describe(member, inClient!, $"the generated client and client wrapper \"{wrapper}\"")
+                        : string.Join("; ", new[] { (inClient, "the generated client"), (inWrapper, $"client wrapper \"{wrapper}\"") }
+                            .Where(part => part.Item1 is not null)
+                            .Select(part => Describe(member, part.Item1!, part.Item2)));
+                    context.Report(ruleId, wrapper + "." + member, $"RPC \"{current.Name}\" on service \"{service.Name}\" {cause}: {what}.",
                         service.File, previousService.File, current.Path);
                 }
             }
         }
     }
+
+    /// <summary>What became of a member: null (the same), empty (gone) or the type it returned.</summary>
+    private static string? Change(Dictionary<string, CallReturn> before, Dictionary<string, CallReturn> after, string member)
+    {
+        if (!before.TryGetValue(member, out CallReturn previous))
+        {
+            return null;
+        }
+
+        if (!after.TryGetValue(member, out CallReturn current))
+        {
+            return string.Empty;
+        }
+
+        return previous == current ? null : WrapperNaming.Describe(current) + ", not " + WrapperNaming.Describe(previous);
+    }
+
+    private static string Describe(string member, string change, string where) =>
+        change.Length == 0 ? $"\"{member}\" is gone from {where}" : $"\"{member}\" of {where} now returns {change}";
 
     private static List<(ProtoMessage Previous, ProtoMessage Current)> ClassPairs(CheckContext context) =>
         context.Memo("csharp.classes", () => ComputeClassPairs(context).ToList());

@@ -39,7 +39,12 @@ internal static class FileRules
         }
     }
 
-    /// <summary>A FILE_SAME_&lt;OPTION&gt; rule: the file option at <paramref name="field"/> of <c>FileOptions</c>, as <paramref name="value"/> reads it.</summary>
+    /// <summary>
+    /// A FILE_SAME_&lt;OPTION&gt; rule: the file option at <paramref name="field"/> of <c>FileOptions</c>, as
+    /// <paramref name="value"/> reads it; reported at the option's statement, or (an option no longer written) at
+    /// the file as a whole, as buf does. An option ProtoGen's staging added has no place in the original: the
+    /// package statement, which the mapping reads, stands for it.
+    /// </summary>
     public static RuleHandler SameOption(string option, int field, Func<FileOptions, string> value) => (context, ruleId) =>
     {
         foreach ((ProtoFile previous, ProtoFile current) in context.FilePairs)
@@ -48,7 +53,7 @@ internal static class FileRules
             string after = value(current.Options);
             if (!string.Equals(before, after, StringComparison.Ordinal))
             {
-                SameValue(context, ruleId, previous, current, $"option \"{option}\"", before, after, OptionPath(current, [SourcePaths.FileOptions, field]), [SourcePaths.FilePackage]);
+                SameValue(context, ruleId, previous, current, $"option \"{option}\"", before, after, OptionPath(current, [SourcePaths.FileOptions, field]) ?? [SourcePaths.FilePackage]);
             }
         }
     };
@@ -93,8 +98,7 @@ internal static class FileRules
 
     /// <summary>
     /// The path of a file option, unless ProtoGen's staged copy added the option on a line of its own after the
-    /// original text (its trailing comment says so): then the option has no place in the original, and the
-    /// package statement stands for it.
+    /// original text (its trailing comment says so): then the option has no place in the original (null).
     /// </summary>
     public static int[]? OptionPath(ProtoFile file, int[] path) =>
         file.LocationOf(path) is { } location && location.TrailingComments.IndexOf("added by ProtoGen", StringComparison.Ordinal) >= 0 ? null : path;

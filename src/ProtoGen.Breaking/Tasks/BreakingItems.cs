@@ -43,9 +43,9 @@ internal static class BreakingItems
         return new CurrentProto(logical.Replace('\\', '/'), full, item.ItemSpec, mapped.Length > 0 ? mapped : null, overrides);
     }
 
-    /// <summary>A ';' list property as its non-empty, trimmed entries; null when it is not set.</summary>
-    public static IReadOnlyList<string>? List(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : [.. value!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0)];
+    /// <summary>A ';' (or <paramref name="separators"/>) list property as its non-empty, trimmed entries; null when it is not set.</summary>
+    public static IReadOnlyList<string>? List(string? value, params char[] separators) =>
+        string.IsNullOrWhiteSpace(value) ? null : [.. value!.Split(separators.Length == 0 ? [';', ','] : separators, StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0)];
 
     private static string? Relative(string root, string full)
     {

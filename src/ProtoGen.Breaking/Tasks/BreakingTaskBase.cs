@@ -6,10 +6,12 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Google.Protobuf.Reflection;
 using Microsoft.Build.Framework;
+using ProtoGen.Breaking.Baseline;
 using ProtoGen.Breaking.Config;
 using ProtoGen.Breaking.Diagnostics;
 using ProtoGen.Breaking.Engine;
 using ProtoGen.Build.Diagnostics;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Breaking.Tasks;
 
@@ -46,8 +48,17 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
     /// <summary>protoc, to compile a baseline directory (Grpc.Tools' <c>$(Protobuf_ProtocFullPath)</c>).</summary>
     public string? ProtocPath { get; set; }
 
-    /// <summary>Import directories for a baseline directory's imports that it does not hold (the well-known types).</summary>
+    /// <summary>
+    /// Import directories for a baseline directory's imports that it does not hold, in search order, as the workspace
+    /// is compiled with them (its items' <c>AdditionalImportDirs</c>, the well-known types, what references and
+    /// packages export): protoc <c>--proto_path</c> values, <c>dir</c> or <c>prefix=dir</c>, relative ones against
+    /// <see cref="ProjectDirectory"/>. An item may hold a whole <c>;</c> list (a task's output property passed on
+    /// escaped, such as <c>$(_ProtoGenBaselineImportDirs)</c>): it is split.
+    /// </summary>
     public ITaskItem[] ImportDirectories { get; set; } = [];
+
+    /// <summary>How long the baseline directory's protoc run may take, in seconds (<c>$(ProtoGenProtocTimeout)</c>); 0 for no limit. Longer is PGB3116.</summary>
+    public int TimeoutSeconds { get; set; } = 600;
 
     /// <summary>Where a baseline directory's descriptor set is written (under <c>$(IntermediateOutputPath)</c>).</summary>
     public string? IntermediateDirectory { get; set; }
@@ -60,6 +71,12 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
 
     /// <summary><c>true</c> or <c>false</c> wins over buf.yaml <c>ignore_unstable_packages</c>; empty leaves it.</summary>
     public string? IgnoreUnstablePackages { get; set; }
+
+    /// <summary>
+    /// <c>ProtoGenClientWrapperOverloads</c>: <c>Minimal</c> (empty: the default) or <c>All</c>, the client wrapper
+    /// members whose loss the CSHARP rules report.
+    /// </summary>
+    public string? ClientWrapperOverloads { get; set; }
 
     /// <summary>buf.yaml files to honour (at the project directory, at each ProtoRoot).</summary>
     public ITaskItem[] BufConfigFiles { get; set; } = [];
@@ -120,6 +137,12 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
             unstable = value;
         }
 
+        if (!WrapperNaming.TryParseOverloads(ClientWrapperOverloads, out WrapperOverloads overloads))
+        {
+            Log.Report(new BuildDiagnostic(BreakingDiagnostics.InvalidParameter, $"{WrapperNaming.OverloadsProperty} '{ClientWrapperOverloads}' is neither Minimal nor All.", ProjectFile));
+            return null;
+        }
+
         string projectDirectory = ProjectDirectory is { Length: > 0 } p ? Path.GetFullPath(p) : Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? ".";
         string work = IntermediateDirectory is { Length: > 0 } i ? Path.GetFullPath(Path.Combine(projectDirectory, i)) : Path.Combine(Path.GetTempPath(), "protogen-breaking", Guid.NewGuid().ToString("N"));
         return new BreakingRequest(
@@ -128,14 +151,15 @@ public abstract class BreakingTaskBase : Microsoft.Build.Utilities.Task, ICancel
             Path.GetFullPath(Path.Combine(projectDirectory, Against)),
             kind,
             ProtocPath,
-            [.. ImportDirectories.Select(d => Path.GetFullPath(Path.Combine(projectDirectory, d.ItemSpec)))],
+            [.. ImportDirectories.SelectMany(d => BreakingItems.List(d.ItemSpec, ';') ?? []).Select(d => DirectoryBaseline.ResolveImportDirectory(d, projectDirectory))],
             work,
-            new BreakingSettings(BreakingItems.List(Rules), BreakingItems.List(Except), unstable),
+            new BreakingSettings(BreakingItems.List(Rules), BreakingItems.List(Except), unstable, overloads),
             [.. BufConfigFiles.Select(f => Path.GetFullPath(Path.Combine(projectDirectory, f.ItemSpec)))],
             SuppressionsFile is { Length: > 0 } s ? Path.GetFullPath(Path.Combine(projectDirectory, s)) : null,
             projectDirectory,
             ProjectFile,
-            PackageRoot is { Length: > 0 } packages ? Path.GetFullPath(packages) : null);
+            PackageRoot is { Length: > 0 } packages ? Path.GetFullPath(packages) : null,
+            TimeoutSeconds > 0 ? TimeSpan.FromSeconds(TimeoutSeconds) : null);
     }
 
     private string ProjectFile => BuildEngine?.ProjectFileOfTaskNode ?? string.Empty;

@@ -1,3 +1,5 @@
+using ProtoGen.Shared;
+
 namespace ProtoGen.Build.Diagnostics;
 
 /// <summary>Severity of a <see cref="BuildDiagnostic"/>.</summary>
@@ -10,8 +12,8 @@ internal enum DiagnosticSeverity
 /// <summary>One cause of a build diagnostic: its code, severity and title. Codes are never reused.</summary>
 internal sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title)
 {
-    /// <summary>Where the documentation of this code lives.</summary>
-    public string HelpLink => "https://github.com/protogen-dotnet/protogen/blob/main/docs/diagnostics.md#" + Code.ToLowerInvariant();
+    /// <summary>Where the documentation of this code lives: its heading in docs/diagnostics.md.</summary>
+    public string HelpLink => HelpLinks.For(HelpLinks.DiagnosticsPage, Code);
 }
 
 /// <summary>A diagnostic with the file and position it is about (line and column are 1-based; 0 means unknown).</summary>

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ProtoGen.Build.Diagnostics;
 using ProtoGen.Build.IO;
 using ProtoGen.Build.Mapping;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Build.Tasks;
 
@@ -14,8 +14,9 @@ namespace ProtoGen.Build.Tasks;
 /// Writes the client wrapper manifest the source generator reads (an <c>AdditionalFiles</c> item ending in
 /// <c>.protogen-wrappers</c>): one line per gRPC service of each compiled proto whose item, or the project,
 /// asks for wrappers, with the item's default timeout, method timeouts, default metadata and access, and the
-/// project file and line the settings are written at. Rewritten only when its text changes, so an unrelated
-/// edit leaves the generator's cache intact.
+/// project file and line the settings are written at. The format is <see cref="WrapperManifest"/>'s, which the
+/// generator reads with the same code. Rewritten only when its text changes, so an unrelated edit leaves the
+/// generator's cache intact.
 /// </summary>
 public sealed class ProtoGenWriteWrapperManifest : Task
 {
@@ -55,7 +56,7 @@ public sealed class ProtoGenWriteWrapperManifest : Task
         }
 
         var locator = new ProjectFileLocator();
-        var text = new StringBuilder("# ProtoGen client wrapper manifest, written by the build; do not edit\n");
+        var lines = new List<WrapperManifestLine>();
         foreach (ITaskItem item in Protobuf.OrderBy(i => i.ItemSpec, StringComparer.Ordinal))
         {
             if (!HasClient(item) || WrapperSetting(item) is not { } enabled)
@@ -70,11 +71,11 @@ public sealed class ProtoGenWriteWrapperManifest : Task
             string package = item.GetMetadata(MetadataNames.Package);
             foreach (string service in item.GetMetadata(MetadataNames.Services).Split([' '], StringSplitOptions.RemoveEmptyEntries))
             {
-                AppendLine(text, item, package, service, enabled, project, line);
+                lines.Add(Line(item, package.Length == 0 ? service : package + "." + service, enabled, project, line));
             }
         }
 
-        if (!Log.TryFileAccess($"write the client wrapper manifest '{ManifestPath}'", ManifestPath, () => FileWriter.WriteIfChanged(ManifestPath, text.ToString())))
+        if (!Log.TryFileAccess($"write the client wrapper manifest '{ManifestPath}'", ManifestPath, () => FileWriter.WriteIfChanged(ManifestPath, WrapperManifest.Write(lines))))
         {
             return false;
         }
@@ -87,21 +88,35 @@ public sealed class ProtoGenWriteWrapperManifest : Task
         new[] { MetadataNames.ClientWrapper, MetadataNames.DefaultTimeout, MetadataNames.MethodTimeouts, MetadataNames.DefaultMetadata }
             .Any(name => item.GetMetadata(name).Length > 0);
 
-    private void AppendLine(StringBuilder text, ITaskItem item, string package, string service, bool enabled, string project, int line)
+    private WrapperManifestLine Line(ITaskItem item, string service, bool enabled, string project, int line) => new(
+        service,
+        enabled,
+        Value(First(item.GetMetadata(MetadataNames.DefaultTimeout), DefaultTimeout)),
+        Items(item.GetMetadata(MetadataNames.MethodTimeouts)),
+        Items(item.GetMetadata(MetadataNames.DefaultMetadata)),
+        Value(item.GetMetadata(MetadataNames.GrpcTools.Access)),
+        project.Length > 0 && line > 0 ? project : null,
+        project.Length > 0 && line > 0 ? line : null);
+
+    /// <summary>A setting as written (trimmed); null when it is empty, so it is left out.</summary>
+    private static string? Value(string value) => value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+
+    /// <summary>A list setting (<c>A=1s;B=2s</c>): its <c>;</c>-separated items, each split at its first <c>=</c>.</summary>
+    private static List<WrapperManifestItem>? Items(string value)
     {
-        text.Append("service\t").Append(package.Length == 0 ? service : package + "." + service);
-        text.Append("\tenabled=").Append(enabled ? "true" : "false");
-        Field(text, "defaultTimeout", First(item.GetMetadata(MetadataNames.DefaultTimeout), DefaultTimeout));
-        Field(text, "methodTimeouts", item.GetMetadata(MetadataNames.MethodTimeouts));
-        Field(text, "defaultMetadata", item.GetMetadata(MetadataNames.DefaultMetadata));
-        Field(text, "access", item.GetMetadata(MetadataNames.GrpcTools.Access));
-        if (project.Length > 0 && line > 0)
+        if (Value(value) is not { } list)
         {
-            Field(text, "source", project);
-            Field(text, "line", line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
         }
 
-        text.Append('\n');
+        var items = new List<WrapperManifestItem>();
+        foreach (string item in list.Split(';'))
+        {
+            int equals = item.IndexOf('=');
+            items.Add(equals < 0 ? new WrapperManifestItem(item, null) : new WrapperManifestItem(item.Substring(0, equals), item.Substring(equals + 1)));
+        }
+
+        return items;
     }
 
     /// <summary>Whether Grpc.Tools generates a client for the item (GrpcServices Both or Client).</summary>
@@ -144,15 +159,6 @@ public sealed class ProtoGenWriteWrapperManifest : Task
         }
 
         return locator.Locate(project, "Include", itemSpec).Line;
-    }
-
-    private static void Field(StringBuilder text, string key, string value)
-    {
-        if (value.Length > 0)
-        {
-            // The manifest has no escaping: tabs and line breaks cannot stand in a value.
-            text.Append('\t').Append(key).Append('=').Append(value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ').Trim());
-        }
     }
 
     private static string Original(ITaskItem item, string metadata, string fallback)

@@ -1,13 +1,12 @@
 using Microsoft.CodeAnalysis;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Generators.Diagnostics;
 
-/// <summary>Every diagnostic ProtoGen's generator reports. IDs are never reused.</summary>
+/// <summary>Every diagnostic ProtoGen's generator reports, each documented under its ID in docs/client-wrappers.md. IDs are never reused.</summary>
 internal static class DiagnosticDescriptors
 {
     public const string Category = "ProtoGen.ClientWrappers";
-
-    private const string HelpLinkBase = "https://github.com/protogen-dotnet/protogen/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor InvalidTimeout = Create(
         "PGEN1001",
@@ -102,5 +101,5 @@ internal static class DiagnosticDescriptors
             Category,
             severity,
             isEnabledByDefault: true,
-            helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+            helpLinkUri: HelpLinks.For(HelpLinks.ClientWrappersPage, id));
 }

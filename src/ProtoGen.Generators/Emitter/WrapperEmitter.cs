@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp;
 using ProtoGen.Generators.Model;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Generators.Emitter;
 
@@ -74,14 +75,14 @@ internal static class WrapperEmitter
         // The same convenience property the wrapper has (and left out under the same condition), so code that
         // depends on the interface (DI, mocks) reads the defaults in effect. Client stays on the class: the
         // interface is the mockable surface, and calls through the generated client skip the defaults.
-        if (!MemberNames(members).Contains("Defaults"))
+        if (WrapperNaming.InterfaceConvenienceMembers(MemberNames(members)).Contains(WrapperNaming.DefaultsProperty))
         {
             writer.WriteLines($$"""
                 /// <summary>
                 /// The defaults in effect (an immutable snapshot): the build-configured ones with those given to the
                 /// constructor laid over them; with a DI registration, the ones bound from configuration now.
                 /// </summary>
-                {{CallDefaults}} Defaults { get; }
+                {{CallDefaults}} {{WrapperNaming.DefaultsProperty}} { get; }
                 """);
             first = false;
         }
@@ -112,7 +113,7 @@ internal static class WrapperEmitter
 
         // Convenience members are left out (or renamed) when an RPC already uses their name.
         HashSet<string> taken = MemberNames(members);
-        string createDefaults = CreateDefaultsName(taken);
+        string createDefaults = WrapperNaming.CreateDefaultsName(taken);
         writer.WriteLines($$"""
             /// <summary>
             /// A typed client of the gRPC service <c>{{spec.ServiceName}}</c> that wraps <see cref="{{client}}"/>
@@ -170,18 +171,18 @@ internal static class WrapperEmitter
                 """);
         }
 
-        if (!taken.Contains("Client"))
+        if (!taken.Contains(WrapperNaming.ClientProperty))
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>The generated client this wrapper calls.</summary>");
-            writer.WriteLine($"public {client} Client => _client;");
+            writer.WriteLine($"public {client} {WrapperNaming.ClientProperty} => _client;");
         }
 
-        if (!taken.Contains("Defaults"))
+        if (!taken.Contains(WrapperNaming.DefaultsProperty))
         {
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc/>");
-            writer.WriteLine($"public {CallDefaults} Defaults => _defaults.Current;");
+            writer.WriteLine($"public {CallDefaults} {WrapperNaming.DefaultsProperty} => _defaults.Current;");
         }
 
         writer.WriteLines($$"""
@@ -225,7 +226,7 @@ internal static class WrapperEmitter
                 writer.WriteLine("[global::System.Obsolete]");
             }
 
-            if (member.Shape == Shape.Enumerable && spec.HasStreamingHelper)
+            if (member.Shape == WrapperMemberShape.Enumerable && spec.HasStreamingHelper)
             {
                 // One generic iterator in ProtoGen.Runtime instead of a state machine per method.
                 writer.WriteLine($"public {member.ReturnType} {member.Name}({member.Parameters})");
@@ -235,7 +236,7 @@ internal static class WrapperEmitter
                 continue;
             }
 
-            if (member.Shape == Shape.Enumerable)
+            if (member.Shape == WrapperMemberShape.Enumerable)
             {
                 string parameters = member.Parameters.Replace(
                     "global::System.Threading.CancellationToken cancellationToken",
@@ -253,11 +254,10 @@ internal static class WrapperEmitter
                 continue;
             }
 
-            string clientMethod = member.Method.Kind == RpcKind.Unary && member.Name.EndsWith("Async", System.StringComparison.Ordinal) && member.Name != member.Method.Name
-                ? member.Method.Name + "Async"
-                : member.Method.Name;
+            // The generated client's method of the same return: NameAsync for an AsyncUnaryCall, else Name.
+            string clientMethod = member.Returns == CallReturn.UnaryCall ? member.Method.Name + "Async" : member.Method.Name;
             string request = member.Method.Kind is RpcKind.Unary or RpcKind.ServerStreaming ? "request, " : string.Empty;
-            string options = member.Shape == Shape.PerCall
+            string options = member.Shape == WrapperMemberShape.PerCall
                 ? $"_defaults.Current.CreateCallOptions({Literal(member.Method.Name)}, headers, deadline, timeout, cancellationToken)"
                 : $"_defaults.Current.Apply({Literal(member.Method.Name)}, options)";
             writer.WriteLine($"public {member.ReturnType} {member.Name}({member.Parameters})");
@@ -290,7 +290,7 @@ internal static class WrapperEmitter
             writer.WriteLine("/// <param name=\"request\">The request to send to the server.</param>");
         }
 
-        if (member.Shape == Shape.WithOptions)
+        if (member.Shape == WrapperMemberShape.WithOptions)
         {
             writer.WriteLine("/// <param name=\"options\">The call options; the default metadata is merged into their headers and, when they have no deadline, the method's default timeout sets one.</param>");
         }
@@ -302,87 +302,54 @@ internal static class WrapperEmitter
             writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         }
 
-        string returns = (member.Method.Kind, member.Shape) switch
+        string returns = member.Returns switch
         {
-            (_, Shape.Enumerable) => "The responses, read until the stream ends; an expired deadline ends the enumeration with an <see cref=\"global::Grpc.Core.RpcException\"/>.",
-            (RpcKind.Unary, _) when member.Name == member.Method.Name => "The response received from the server.",
-            (RpcKind.Unary, _) => "The call object.",
+            CallReturn.AsyncEnumerable => "The responses, read until the stream ends; an expired deadline ends the enumeration with an <see cref=\"global::Grpc.Core.RpcException\"/>.",
+            CallReturn.Response => "The response received from the server.",
             _ => "The call object.",
         };
         writer.WriteLine($"/// <returns>{returns}</returns>");
     }
 
-    private enum Shape
-    {
-        PerCall,
-        WithOptions,
-        Enumerable,
-    }
+    /// <summary>A call member as the shared naming plans it, with what the emitter writes of it.</summary>
+    private sealed record Member(RpcMethodModel Method, string Name, WrapperMemberShape Shape, CallReturn Returns, string ReturnType, string Parameters);
 
-    private sealed record Member(RpcMethodModel Method, string Name, string ReturnType, string Parameters, Shape Shape);
-
-    /// <summary>The members of the interface (and so of the wrapper), in order.</summary>
+    /// <summary>The members of the interface (and so of the wrapper), in order: <see cref="WrapperNaming.Members"/>, typed.</summary>
     private static List<Member> Plan(WrapperSpec spec)
     {
-        var members = new List<Member>();
-        var takenNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var rpcs = new List<WrapperRpc>(spec.Methods.Count);
         foreach (RpcMethodModel method in spec.Methods)
         {
-            takenNames.Add(method.Name);
-            takenNames.Add(method.Name + "Async");
+            rpcs.Add(new WrapperRpc(method.Name, method.Kind));
         }
 
-        foreach (RpcMethodModel method in spec.Methods)
+        var members = new List<Member>();
+        foreach (WrapperMember planned in WrapperNaming.Members(rpcs, spec.Overloads, spec.SupportsAsyncEnumerable))
         {
-            string request = method.RequestType + " request, ";
-            switch (method.Kind)
-            {
-                case RpcKind.Unary:
-                    if (spec.AllOverloads)
-                    {
-                        AddPair(members, spec, method, method.Name, method.ResponseType, request);
-                    }
-
-                    AddPair(members, spec, method, method.Name + "Async", $"global::Grpc.Core.AsyncUnaryCall<{method.ResponseType}>", request);
-                    break;
-                case RpcKind.ServerStreaming:
-                    AddPair(members, spec, method, method.Name, $"global::Grpc.Core.AsyncServerStreamingCall<{method.ResponseType}>", request);
-                    string streamName = method.Name + "StreamAsync";
-                    if (spec.SupportsAsyncEnumerable && takenNames.Add(streamName))
-                    {
-                        members.Add(new Member(method, streamName, $"global::System.Collections.Generic.IAsyncEnumerable<{method.ResponseType}>", request + PerCallParameters(spec), Shape.Enumerable));
-                    }
-
-                    break;
-                case RpcKind.ClientStreaming:
-                    AddPair(members, spec, method, method.Name, $"global::Grpc.Core.AsyncClientStreamingCall<{method.RequestType}, {method.ResponseType}>", string.Empty);
-                    break;
-                case RpcKind.DuplexStreaming:
-                    AddPair(members, spec, method, method.Name, $"global::Grpc.Core.AsyncDuplexStreamingCall<{method.RequestType}, {method.ResponseType}>", string.Empty);
-                    break;
-            }
+            RpcMethodModel method = spec.Methods[planned.Rpc];
+            string request = method.Kind is RpcKind.Unary or RpcKind.ServerStreaming ? method.RequestType + " request, " : string.Empty;
+            string parameters = request + (planned.Shape == WrapperMemberShape.WithOptions ? CallOptions + " options" : PerCallParameters(spec));
+            members.Add(new Member(method, planned.Name, planned.Shape, planned.Returns, ReturnType(method, planned.Returns), parameters));
         }
 
         return members;
     }
 
-    private static void AddPair(List<Member> members, WrapperSpec spec, RpcMethodModel method, string name, string returnType, string requestParameter)
+    private static string ReturnType(RpcMethodModel method, CallReturn returns) => returns switch
     {
-        members.Add(new Member(method, name, returnType, requestParameter + PerCallParameters(spec), Shape.PerCall));
-        if (spec.AllOverloads)
-        {
-            members.Add(new Member(method, name, returnType, requestParameter + CallOptions + " options", Shape.WithOptions));
-        }
-    }
+        CallReturn.Response => method.ResponseType,
+        CallReturn.UnaryCall => $"global::Grpc.Core.AsyncUnaryCall<{method.ResponseType}>",
+        CallReturn.ServerStreamingCall => $"global::Grpc.Core.AsyncServerStreamingCall<{method.ResponseType}>",
+        CallReturn.ClientStreamingCall => $"global::Grpc.Core.AsyncClientStreamingCall<{method.RequestType}, {method.ResponseType}>",
+        CallReturn.DuplexStreamingCall => $"global::Grpc.Core.AsyncDuplexStreamingCall<{method.RequestType}, {method.ResponseType}>",
+        _ => $"global::System.Collections.Generic.IAsyncEnumerable<{method.ResponseType}>",
+    };
 
     /// <summary>
     /// The name of the wrapper's static method that creates the generated defaults: <c>CreateGeneratedDefaults</c>,
     /// or <c>CreateGeneratedClientDefaults</c> when a generated member already has that name.
     /// </summary>
-    public static string CreateDefaultsName(WrapperSpec spec) => CreateDefaultsName(MemberNames(Plan(spec)));
-
-    private static string CreateDefaultsName(HashSet<string> taken)
-        => taken.Contains("CreateGeneratedDefaults") ? "CreateGeneratedClientDefaults" : "CreateGeneratedDefaults";
+    public static string CreateDefaultsName(WrapperSpec spec) => WrapperNaming.CreateDefaultsName(MemberNames(Plan(spec)));
 
     private static HashSet<string> MemberNames(List<Member> members)
     {

@@ -1,13 +1,6 @@
-namespace ProtoGen.Generators.Model;
+using ProtoGen.Shared;
 
-/// <summary>The kind of an RPC, from Grpc.Core.MethodType.</summary>
-internal enum RpcKind
-{
-    Unary,
-    ServerStreaming,
-    ClientStreaming,
-    DuplexStreaming,
-}
+namespace ProtoGen.Generators.Model;
 
 /// <summary>One RPC of a Grpc.Tools-generated client.</summary>
 /// <param name="Name">The proto (and C#) method name, e.g. <c>GetFeature</c>.</param>
@@ -43,9 +36,9 @@ internal sealed record ClientModel(
     EquatableArray<string> CollidingTypeNames,
     LocationInfo? Location)
 {
-    public string WrapperName => ServiceClassName + "ClientWrapper";
+    public string WrapperName => WrapperNaming.WrapperName(ServiceClassName);
 
-    public string InterfaceName => "I" + ServiceClassName + "Client";
+    public string InterfaceName => WrapperNaming.InterfaceName(ServiceClassName);
 
-    public string RegistrationClassName => ServiceClassName + "ClientServiceCollectionExtensions";
+    public string RegistrationClassName => WrapperNaming.RegistrationClassName(ServiceClassName);
 }

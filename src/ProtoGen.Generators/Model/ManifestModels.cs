@@ -1,4 +1,5 @@
 using System;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Generators.Model;
 
@@ -49,15 +50,11 @@ internal sealed record ManifestFile(string Path, EquatableArray<ManifestEntry> E
 /// <param name="WrapAll">Whether clients the manifest does not list get a wrapper.</param>
 /// <param name="DefaultTimeout">The default timeout of those wrappers.</param>
 /// <param name="Diagnostics">Invalid property values.</param>
-/// <param name="AllOverloads">
-/// <c>ProtoGenClientWrapperOverloads</c>: <see langword="true"/> (<c>All</c>) adds the <c>CallOptions</c> overloads
-/// and the blocking unary calls to the per-call async ones (<c>Minimal</c>).
+/// <param name="Overloads">
+/// <c>ProtoGenClientWrapperOverloads</c>: <see cref="WrapperOverloads.All"/> adds the <c>CallOptions</c> overloads
+/// and the blocking unary calls to the per-call async ones (<see cref="WrapperOverloads.Minimal"/>).
 /// </param>
-internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, EquatableArray<DiagnosticInfo> Diagnostics, bool AllOverloads = GlobalSettings.AllOverloadsByDefault)
-{
-    /// <summary>The default of <c>ProtoGenClientWrapperOverloads</c>.</summary>
-    public const bool AllOverloadsByDefault = false;
-}
+internal sealed record GlobalSettings(bool WrapAll, TimeSpan? DefaultTimeout, EquatableArray<DiagnosticInfo> Diagnostics, WrapperOverloads Overloads = WrapperNaming.DefaultOverloads);
 
 /// <summary>What the compilation offers generated code.</summary>
 /// <param name="HasRuntime">Whether ProtoGen.Runtime is referenced.</param>

@@ -1,3 +1,5 @@
+using ProtoGen.Shared;
+
 namespace ProtoGen.Generators.Model;
 
 /// <summary>Everything the emitter needs for one wrapper, and nothing else (no locations).</summary>
@@ -18,12 +20,12 @@ internal sealed record WrapperSpec(
     bool HasStreamingHelper,
     bool HasServiceConfig = false,
     bool EmitsRegistration = false,
-    bool AllOverloads = GlobalSettings.AllOverloadsByDefault)
+    WrapperOverloads Overloads = WrapperNaming.DefaultOverloads)
 {
     public string HintName => (Namespace.Length == 0 ? "_global_" : Namespace) + "." + WrapperName + ".g.cs";
 
     /// <summary>The static class of the DI registration methods (<c>AddLedgerClient</c>).</summary>
-    public string RegistrationClassName => ServiceClassName + "ClientServiceCollectionExtensions";
+    public string RegistrationClassName => WrapperNaming.RegistrationClassName(ServiceClassName);
 
     public string RegistrationHintName => (Namespace.Length == 0 ? "_global_" : Namespace) + "." + RegistrationClassName + ".g.cs";
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ProtoGen.Generators.Model;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Generators.Parser;
 
@@ -166,7 +167,7 @@ internal static class ClientParser
             || !nameLiteral.IsKind(SyntaxKind.StringLiteralExpression)
             || !SyntaxFacts.IsValidIdentifier(nameLiteral.Token.ValueText)
             || SyntaxFacts.GetKeywordKind(nameLiteral.Token.ValueText) != SyntaxKind.None
-            || nameLiteral.Token.ValueText == field.ContainingType.Name + "ClientWrapper")
+            || !WrapperNaming.IsWrapped(nameLiteral.Token.ValueText, field.ContainingType.Name))
         {
             return null;
         }

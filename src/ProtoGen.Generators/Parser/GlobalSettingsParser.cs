@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using ProtoGen.Generators.Diagnostics;
 using ProtoGen.Generators.Model;
 using ProtoGen.Runtime;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Generators.Parser;
 
@@ -12,7 +13,7 @@ internal static class GlobalSettingsParser
 {
     public const string WrapAllProperty = "ProtoGenClientWrappers";
     public const string DefaultTimeoutProperty = "ProtoGenDefaultTimeout";
-    public const string OverloadsProperty = "ProtoGenClientWrapperOverloads";
+    public const string OverloadsProperty = WrapperNaming.OverloadsProperty;
 
     public static GlobalSettings Parse(AnalyzerConfigOptions options)
     {
@@ -50,24 +51,11 @@ internal static class GlobalSettingsParser
             }
         }
 
-        bool allOverloads = GlobalSettings.AllOverloadsByDefault;
-        overloadsText = overloadsText?.Trim();
-        if (!string.IsNullOrEmpty(overloadsText))
+        if (!WrapperNaming.TryParseOverloads(overloadsText, out WrapperOverloads overloads))
         {
-            if (string.Equals(overloadsText, "All", StringComparison.OrdinalIgnoreCase))
-            {
-                allOverloads = true;
-            }
-            else if (string.Equals(overloadsText, "Minimal", StringComparison.OrdinalIgnoreCase))
-            {
-                allOverloads = false;
-            }
-            else
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBuildProperty, null, OverloadsProperty, overloadsText!, "it must be 'All' or 'Minimal'"));
-            }
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBuildProperty, null, OverloadsProperty, overloadsText!.Trim(), "it must be 'All' or 'Minimal'"));
         }
 
-        return new GlobalSettings(wrapAll, timeout, diagnostics.ToEquatableArray(), allOverloads);
+        return new GlobalSettings(wrapAll, timeout, diagnostics.ToEquatableArray(), overloads);
     }
 }

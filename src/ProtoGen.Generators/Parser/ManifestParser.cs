@@ -1,24 +1,25 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using ProtoGen.Generators.Diagnostics;
 using ProtoGen.Generators.Model;
 using ProtoGen.Runtime;
+using ProtoGen.Shared;
 
 namespace ProtoGen.Generators.Parser;
 
 /// <summary>
-/// Reads a <c>.protogen-wrappers</c> manifest (format: docs/client-wrappers.md, "The manifest").
-/// Strict: anything unexpected is reported, and only the valid settings are kept.
+/// Reads a <c>.protogen-wrappers</c> manifest: the format is <see cref="WrapperManifest"/>'s (shared with the task
+/// that writes it; docs/client-wrappers.md, "The manifest"); here the settings get their meaning, and every mistake
+/// a diagnostic at its line. Strict: anything unexpected is reported, and only the valid settings are kept.
 /// </summary>
 internal static class ManifestParser
 {
     /// <summary>The file name suffix of manifests among the AdditionalFiles.</summary>
-    public const string FileSuffix = ".protogen-wrappers";
+    public const string FileSuffix = WrapperManifest.FileSuffix;
 
-    public static bool IsManifest(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsManifest(string path) => WrapperManifest.IsManifest(path);
 
     public static ManifestFile Parse(string path, SourceText? text, CancellationToken cancellationToken = default)
     {
@@ -34,7 +35,7 @@ internal static class ManifestParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             string content = text.ToString(line.Span);
-            if (content.Trim().Length == 0 || content.StartsWith("#", StringComparison.Ordinal))
+            if (!WrapperManifest.IsServiceLine(content))
             {
                 continue;
             }
@@ -61,118 +62,66 @@ internal static class ManifestParser
         return new ManifestFile(path, entries.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
-    /// <summary>Parses one non-comment line; <see langword="null"/> (and an error) when it names no service.</summary>
+    /// <summary>Parses one service line; <see langword="null"/> (and an error) when it names no service.</summary>
     internal static ManifestEntry? ParseLine(string content, LocationInfo lineLocation, out string? error)
     {
-        error = null;
-        string[] fields = content.Split('\t');
-        if (fields[0] != "service")
+        var problems = new List<string>();
+        if (WrapperManifest.Read(content, problems, out error) is not { } line)
         {
-            error = $"the first field must be 'service', not '{Shorten(fields[0])}' (fields are separated by tabs)";
             return null;
         }
 
-        if (fields.Length < 2 || !IsProtoFullName(fields[1]))
-        {
-            error = "the second field must be a full proto service name such as 'routeguide.RouteGuide'";
-            return null;
-        }
-
-        string service = fields[1];
+        string service = line.Service;
         var issues = new List<ManifestIssue>();
-        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
-        bool? enabled = null;
-        TimeSpan? defaultTimeout = null;
-        WrapperAccess? access = null;
-        string? source = null;
-        int? sourceLine = null;
-        var methodTimeouts = new List<MethodTimeout>();
-        var metadata = new List<MetadataEntry>();
-
-        for (int i = 2; i < fields.Length; i++)
+        foreach (string problem in problems)
         {
-            string field = fields[i];
-            int equals = field.IndexOf('=');
-            if (equals <= 0)
+            issues.Add(Malformed(problem));
+        }
+
+        TimeSpan? defaultTimeout = null;
+        if (line.DefaultTimeout is { } timeoutText)
+        {
+            defaultTimeout = DurationSyntax.TryParse(timeoutText, out string? durationError);
+            if (defaultTimeout is null)
             {
-                issues.Add(Malformed($"the field '{Shorten(field)}' of service '{service}' is not 'key=value'; it is ignored"));
-                continue;
-            }
-
-            string key = field.Substring(0, equals);
-            string value = field.Substring(equals + 1);
-            if (!seenKeys.Add(key))
-            {
-                issues.Add(Malformed($"the field '{key}' of service '{service}' is given more than once; the repetition is ignored"));
-                continue;
-            }
-
-            switch (key)
-            {
-                case "enabled":
-                    enabled = ParseBool(value);
-                    if (enabled is null)
-                    {
-                        issues.Add(Malformed($"'enabled' of service '{service}' must be 'true' or 'false', not '{Shorten(value)}'; it is ignored"));
-                    }
-
-                    break;
-                case "access":
-                    access = string.Equals(value, "Public", StringComparison.OrdinalIgnoreCase) ? WrapperAccess.Public
-                        : string.Equals(value, "Internal", StringComparison.OrdinalIgnoreCase) ? WrapperAccess.Internal
-                        : null;
-                    if (access is null)
-                    {
-                        issues.Add(Malformed($"'access' of service '{service}' must be 'Public' or 'Internal', not '{Shorten(value)}'; it is ignored"));
-                    }
-
-                    break;
-                case "defaultTimeout":
-                    defaultTimeout = DurationSyntax.TryParse(value, out string? durationError);
-                    if (defaultTimeout is null)
-                    {
-                        issues.Add(Issue(DiagnosticDescriptors.InvalidTimeout.Id, value, $"service '{service}'", durationError!));
-                    }
-
-                    break;
-                case "methodTimeouts":
-                    ParseMethodTimeouts(service, value, methodTimeouts, issues);
-                    break;
-                case "defaultMetadata":
-                    ParseMetadata(service, value, metadata, issues);
-                    break;
-                case "source":
-                    if (value.Length == 0 || !IsAbsolutePath(value))
-                    {
-                        issues.Add(Malformed($"'source' of service '{service}' must be an absolute path, not '{Shorten(value)}'; it is ignored"));
-                    }
-                    else
-                    {
-                        source = value;
-                    }
-
-                    break;
-                case "line":
-                    if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1)
-                    {
-                        sourceLine = number;
-                    }
-                    else
-                    {
-                        issues.Add(Malformed($"'line' of service '{service}' must be a positive whole number, not '{Shorten(value)}'; it is ignored"));
-                    }
-
-                    break;
-                default:
-                    issues.Add(Malformed($"unknown field '{Shorten(key)}' of service '{service}'; it is ignored"));
-                    break;
+                issues.Add(Issue(DiagnosticDescriptors.InvalidTimeout.Id, timeoutText, $"service '{service}'", durationError!));
             }
         }
 
-        LocationInfo? sourceLocation = source is null ? null : LocationInfo.ForLine(source, sourceLine ?? 1);
+        WrapperAccess? access = null;
+        if (line.Access is { } accessText)
+        {
+            access = string.Equals(accessText, "Public", StringComparison.OrdinalIgnoreCase) ? WrapperAccess.Public
+                : string.Equals(accessText, "Internal", StringComparison.OrdinalIgnoreCase) ? WrapperAccess.Internal
+                : null;
+            if (access is null)
+            {
+                issues.Add(Malformed($"'{WrapperManifest.AccessKey}' of service '{service}' must be 'Public' or 'Internal', not '{Shorten(accessText)}'; it is ignored"));
+            }
+        }
+
+        string? source = null;
+        if (line.Source is { } sourceText)
+        {
+            if (IsAbsolutePath(sourceText))
+            {
+                source = sourceText;
+            }
+            else
+            {
+                issues.Add(Malformed($"'{WrapperManifest.SourceKey}' of service '{service}' must be an absolute path, not '{Shorten(sourceText)}'; it is ignored"));
+            }
+        }
+
+        var methodTimeouts = new List<MethodTimeout>();
+        ParseMethodTimeouts(service, line.MethodTimeouts ?? [], methodTimeouts, issues);
+        var metadata = new List<MetadataEntry>();
+        ParseMetadata(service, line.DefaultMetadata ?? [], metadata, issues);
+
+        LocationInfo? sourceLocation = source is null ? null : LocationInfo.ForLine(source, line.Line ?? 1);
         return new ManifestEntry(
             service,
-            enabled,
+            line.Enabled,
             defaultTimeout,
             methodTimeouts.ToEquatableArray(),
             metadata.ToEquatableArray(),
@@ -182,16 +131,16 @@ internal static class ManifestParser
             issues.ToEquatableArray());
     }
 
-    private static void ParseMethodTimeouts(string service, string value, List<MethodTimeout> result, List<ManifestIssue> issues)
+    private static void ParseMethodTimeouts(string service, IReadOnlyList<WrapperManifestItem> items, List<MethodTimeout> result, List<ManifestIssue> issues)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string item in value.Split(';'))
+        foreach (WrapperManifestItem item in items)
         {
-            int equals = item.IndexOf('=');
-            string method = equals < 0 ? item : item.Substring(0, equals);
-            if (equals <= 0 || !IsIdentifier(method))
+            string method = item.Key;
+            if (item.Value is not { } duration || !WrapperManifest.IsIdentifier(method))
             {
-                issues.Add(Malformed($"the method timeout '{Shorten(item)}' of service '{service}' is not '<Method>=<duration>'; it is ignored"));
+                string written = item.Value is null ? method : method + "=" + item.Value;
+                issues.Add(Malformed($"the method timeout '{Shorten(written)}' of service '{service}' is not '<Method>=<duration>'; it is ignored"));
                 continue;
             }
 
@@ -201,7 +150,6 @@ internal static class ManifestParser
                 continue;
             }
 
-            string duration = item.Substring(equals + 1);
             TimeSpan? timeout = DurationSyntax.TryParse(duration, out string? error);
             if (timeout is null)
             {
@@ -213,19 +161,17 @@ internal static class ManifestParser
         }
     }
 
-    private static void ParseMetadata(string service, string value, List<MetadataEntry> result, List<ManifestIssue> issues)
+    private static void ParseMetadata(string service, IReadOnlyList<WrapperManifestItem> items, List<MetadataEntry> result, List<ManifestIssue> issues)
     {
-        foreach (string item in value.Split(';'))
+        foreach (WrapperManifestItem item in items)
         {
-            int equals = item.IndexOf('=');
-            if (equals < 0)
+            string key = item.Key;
+            if (item.Value is not { } entryValue)
             {
-                issues.Add(Issue(DiagnosticDescriptors.InvalidMetadata.Id, Shorten(item), service, "it is not '<key>=<value>'"));
+                issues.Add(Issue(DiagnosticDescriptors.InvalidMetadata.Id, Shorten(key), service, "it is not '<key>=<value>'"));
                 continue;
             }
 
-            string key = item.Substring(0, equals);
-            string entryValue = item.Substring(equals + 1);
             string? error = MetadataRules.ValidateKey(key);
             if (error is null)
             {
@@ -248,11 +194,6 @@ internal static class ManifestParser
             result.Add(new MetadataEntry(key, entryValue));
         }
     }
-
-    private static bool? ParseBool(string value)
-        => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) ? true
-            : string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) ? false
-            : null;
 
     private static bool IsBase64(string value)
     {
@@ -277,44 +218,7 @@ internal static class ManifestParser
             || path.StartsWith("\\\\", StringComparison.Ordinal)
             || (path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/'));
 
-    private static bool IsProtoFullName(string name)
-    {
-        if (name.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (string part in name.Split('.'))
-        {
-            if (!IsIdentifier(part))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsIdentifier(string name)
-    {
-        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_') || name[0] > 127)
-        {
-            return false;
-        }
-
-        foreach (char c in name)
-        {
-            bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    private static string Shorten(string text) => WrapperManifest.Shorten(text);
 
     private static ManifestIssue Malformed(string message) => Issue(DiagnosticDescriptors.MalformedManifestLine.Id, message);
 

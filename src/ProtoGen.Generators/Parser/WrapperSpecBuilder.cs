@@ -101,7 +101,7 @@ internal static class WrapperSpecBuilder
             features.HasStreamingHelper,
             hasServiceConfig,
             emitsRegistration,
-            settings.AllOverloads);
+            settings.Overloads);
         return new WrapperResult(spec, diagnostics.ToEquatableArray());
     }
 

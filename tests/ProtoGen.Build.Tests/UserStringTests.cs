@@ -138,13 +138,13 @@ public sealed class UserStringTests : IDisposable
     }
 
     [Fact]
-    public void At_the_limit_PGB1020_is_an_error()
+    public void At_the_limit_PGB1021_is_an_error()
     {
         var estimate = new UserStringEstimate([Strings("a/v1/a.proto", UserStringHeap.Limit - 10), Strings("b/v1/b.proto", 10)]);
 
         BuildDiagnostic d = estimate.Diagnose(Project)!;
 
-        Assert.Equal("PGB1020", d.Descriptor.Code);
+        Assert.Equal("PGB1021", d.Descriptor.Code);
         Assert.Equal(DiagnosticSeverity.Error, d.Descriptor.Severity);
         Assert.Contains("(100 %)", d.Message, StringComparison.Ordinal);
         Assert.Contains("The C# compiler would fail with one CS8103 for every literal past the limit.", d.Message, StringComparison.Ordinal);

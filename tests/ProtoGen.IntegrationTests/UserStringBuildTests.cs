@@ -10,7 +10,7 @@ namespace ProtoGen.IntegrationTests;
 /// <summary>
 /// The one-assembly ceiling through real builds: protoc's C# embeds every descriptor as string literals, and an assembly
 /// holds at most 2^24 bytes of them, past which csc reports one CS8103 per literal. ProtoGen warns from 80 % (PGB2008)
-/// and fails at 100 % (PGB1020) before csc runs.
+/// and fails at 100 % (PGB1021) before csc runs.
 /// </summary>
 public sealed class UserStringBuildTests
 {
@@ -21,7 +21,7 @@ public sealed class UserStringBuildTests
     /// it, so protoc and csc stay fast); the fourth grows from build to build. Random letters, so no two literals are equal.
     /// </summary>
     [Fact]
-    public void A_project_near_the_limit_gets_PGB2008_over_it_PGB1020_before_csc_and_the_estimate_matches_csc()
+    public void A_project_near_the_limit_gets_PGB2008_over_it_PGB1021_before_csc_and_the_estimate_matches_csc()
     {
         // Each build's share of the limit is set by the fourth proto's descriptor; the first three are compiled once.
         const double Others = 0.60;
@@ -72,12 +72,12 @@ public sealed class UserStringBuildTests
         Assert.True(atTheEdge.Succeeded, atTheEdge.Output);
         Assert.Contains("(99 %)", Assert.Single(atTheEdge.Diagnostics), StringComparison.Ordinal);
 
-        // 100.2 %: PGB1020, and the build stops before csc.
+        // 100.2 %: PGB1021, and the build stops before csc.
         project.Write("protos/big/d.proto", BigProto("d", 1.002 - Others, seed: 4));
         BuildResult over = project.Build();
         Assert.False(over.Succeeded, over.Output);
         string error = Assert.Single(over.Diagnostics);
-        Assert.StartsWith(project.ProjectFile + " : error PGB1020: ", error, StringComparison.Ordinal);
+        Assert.StartsWith(project.ProjectFile + " : error PGB1021: ", error, StringComparison.Ordinal);
         Assert.Contains("(100 %)", error, StringComparison.Ordinal);
         Assert.DoesNotContain(": error CS8103:", over.Output, StringComparison.Ordinal);
 

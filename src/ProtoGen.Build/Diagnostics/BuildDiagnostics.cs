@@ -55,7 +55,7 @@ internal static class BuildDiagnostics
         new("PGB1016", DiagnosticSeverity.Error, "A package's proto export manifest is from a later ProtoGen, or not one at all");
 
     public static readonly DiagnosticDescriptor UserStringsOverLimit =
-        new("PGB1020", DiagnosticSeverity.Error, "The generated code's string literals exceed the 16 MB an assembly can hold");
+        new("PGB1021", DiagnosticSeverity.Error, "The generated code's string literals exceed the 16 MB an assembly can hold");
 
     public static readonly DiagnosticDescriptor ProtocWarning =
         new("PGB2001", DiagnosticSeverity.Warning, "protoc reported a warning in a proto file");

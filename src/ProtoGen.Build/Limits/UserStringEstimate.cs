@@ -9,7 +9,7 @@ namespace ProtoGen.Build.Limits;
 
 /// <summary>
 /// How much of the CLR's 16 MB user-string heap a project's generated code needs, from what each generated file puts
-/// there (<see cref="UserStringHeap"/>): PGB2008 from <see cref="WarningPercent"/> of the limit, PGB1020 at the limit,
+/// there (<see cref="UserStringHeap"/>): PGB2008 from <see cref="WarningPercent"/> of the limit, PGB1021 at the limit,
 /// where the C# compiler would fail with one CS8103 per literal past it.
 /// </summary>
 /// <param name="Files">Every generated file this project compiles, with what it puts on the heap.</param>
@@ -27,7 +27,7 @@ internal sealed record UserStringEstimate(IReadOnlyList<GeneratedFileStrings> Fi
     /// <summary>The estimate as a share of <see cref="UserStringHeap.Limit"/>.</summary>
     public double Share => (double)Bytes / UserStringHeap.Limit;
 
-    /// <summary>PGB2008 or PGB1020 at <paramref name="projectFile"/>, or null when the estimate is below <see cref="WarningPercent"/>.</summary>
+    /// <summary>PGB2008 or PGB1021 at <paramref name="projectFile"/>, or null when the estimate is below <see cref="WarningPercent"/>.</summary>
     public BuildDiagnostic? Diagnose(string projectFile)
     {
         bool over = Bytes >= UserStringHeap.Limit;

@@ -12,7 +12,7 @@ namespace ProtoGen.Build.Tasks;
 
 /// <summary>
 /// Estimates how much of the CLR's 16 MB user-string heap the project's generated code needs (<see cref="UserStringEstimate"/>)
-/// and warns from <see cref="WarningPercent"/> of it (PGB2008), or fails at the limit (PGB1020), before the C# compiler
+/// and warns from <see cref="WarningPercent"/> of it (PGB2008), or fails at the limit (PGB1021), before the C# compiler
 /// reports one CS8103 for each literal past it. Every generated file the project compiles counts, whenever it was
 /// generated; each is read once, up to the end of its descriptor, and then known from <see cref="CachePath"/> by its
 /// write time and length.

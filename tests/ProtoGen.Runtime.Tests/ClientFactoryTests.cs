@@ -17,9 +17,9 @@ namespace ProtoGen.Runtime.Tests;
 
 /// <summary>
 /// The generated AddXClient registrations, resolved from a real ServiceProvider and called against the live
-/// server on 127.0.0.1. The generated defaults of RouteGuide (RouteGuide.protogen-wrappers): 400 ms, ListFeatures
-/// 600 ms, x-team=maps. The server replies with the time left to the deadline (Location.Longitude, ms) and the
-/// x-* and authorization metadata it saw (Name).
+/// server on 127.0.0.1. The generated defaults of RouteGuide (RouteGuide.protogen-wrappers): 30 s, ListFeatures
+/// 60 s, x-team=maps. The server replies with the time left to the deadline (Location.Longitude, ms), which tells
+/// the timeouts apart (<see cref="Timing"/>), and the x-* and authorization metadata it saw (Name).
 /// </summary>
 public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<RouteGuideServer>
 {
@@ -34,7 +34,7 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
         Assert.Equal("routeguide.RouteGuide", RouteGuideClientServiceCollectionExtensions.DefaultName);
 
         Feature seen = await client.GetFeatureAsync(new Point());
-        Assert.InRange(seen.Location.Longitude, 1, 400);
+        Timing.AssertSeen(TimeSpan.FromSeconds(30), seen.Location.Longitude);
         Assert.Equal("x-team=maps;x-trace-bin=bytes:000102FF", seen.Name);
     }
 
@@ -77,7 +77,7 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
     {
         IConfigurationRoot configuration = Configuration(new()
         {
-            ["GrpcClients:routeguide.RouteGuide:MethodTimeouts:GetFeature"] = "3s",
+            ["GrpcClients:routeguide.RouteGuide:MethodTimeouts:GetFeature"] = "90s",
             ["GrpcClients:routeguide.RouteGuide:DefaultMetadata:x-team"] = "billing",
             ["GrpcClients:routeguide.RouteGuide:DefaultMetadata:x-env:0"] = "a",
             ["GrpcClients:routeguide.RouteGuide:DefaultMetadata:x-env:1"] = "b",
@@ -86,21 +86,21 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
         IRouteGuideClient client = provider.GetRequiredService<IRouteGuideClient>();
 
         Feature before = await client.GetFeatureAsync(new Point());
-        Assert.InRange(before.Location.Longitude, 1001, 3000);
+        Timing.AssertSeen(TimeSpan.FromSeconds(90), before.Location.Longitude);
         // Configuration children come in key order; the server joins the two x-env values as HTTP does.
         Assert.Equal("x-trace-bin=bytes:000102FF;x-env=a, b;x-team=billing", before.Name);
 
         // A reload: the same wrapper instance, the next call.
-        configuration["GrpcClients:routeguide.RouteGuide:MethodTimeouts:GetFeature"] = "800ms";
+        configuration["GrpcClients:routeguide.RouteGuide:MethodTimeouts:GetFeature"] = "45s";
         configuration["GrpcClients:routeguide.RouteGuide:DefaultMetadata:x-team"] = "payments";
         configuration.Reload();
 
         Feature after = await client.GetFeatureAsync(new Point());
-        Assert.InRange(after.Location.Longitude, 1, 800);
+        Timing.AssertSeen(TimeSpan.FromSeconds(45), after.Location.Longitude);
         Assert.Contains("x-team=payments", after.Name, StringComparison.Ordinal);
 
         // The Defaults of the interface DI hands out are the ones in effect now.
-        Assert.Equal(TimeSpan.FromMilliseconds(800), client.Defaults.GetDefaultTimeout("GetFeature"));
+        Assert.Equal(TimeSpan.FromSeconds(45), client.Defaults.GetDefaultTimeout("GetFeature"));
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
             {
               "methodConfig": [{
                 "name": [{ "service": "routeguide.RouteGuide" }],
-                "timeout": "1.5s",
+                "timeout": "20s",
                 "retryPolicy": { "maxAttempts": 3, "initialBackoff": "0.01s", "maxBackoff": "0.05s", "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"] }
               }]
             }
@@ -247,10 +247,10 @@ public sealed class ClientFactoryTests(RouteGuideServer server) : IClassFixture<
         });
         IRouteGuideClient client = provider.GetRequiredService<IRouteGuideClient>();
         Assert.Equal(serviceConfigJson, client.Defaults.ServiceConfig?.Json);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), client.Defaults.GetMaxTimeout("GetFeature"));
+        Assert.Equal(TimeSpan.FromSeconds(20), client.Defaults.GetMaxTimeout("GetFeature"));
 
-        Feature retried = await client.GetFeatureAsync(new Point { Longitude = 1 }, timeout: TimeSpan.FromSeconds(30));
-        Assert.InRange(retried.Location.Longitude, 1, 1500);
+        Feature retried = await client.GetFeatureAsync(new Point { Longitude = 1 }, timeout: TimeSpan.FromMinutes(2));
+        Timing.AssertSeen(TimeSpan.FromSeconds(20), retried.Location.Longitude);
     }
 
     /// <summary>Logs its name with what the call options carry, and adds an <c>x-&lt;name&gt;</c> header.</summary>

@@ -11,13 +11,18 @@ namespace ProtoGen.Runtime.Tests;
 
 /// <summary>
 /// The generated RouteGuide wrapper against a real server. The manifest (RouteGuide.protogen-wrappers)
-/// configures: default timeout 400 ms, ListFeatures 600 ms, metadata x-team=maps and x-trace-bin=00 01 02 FF.
-/// Deadlines are checked through what the server sees (time left to the deadline), and expiry through
-/// the status code; elapsed times only get generous upper bounds.
+/// configures: default timeout 30 s, ListFeatures 60 s, metadata x-team=maps and x-trace-bin=00 01 02 FF.
+/// Which deadline a call got is checked through what the server sees (time left to the deadline, within
+/// <see cref="Timing.Slack"/>), and expiry through the status code, on calls the server stalls; elapsed times
+/// only get generous upper bounds (<see cref="Timing"/>).
 /// </summary>
 public sealed class ClientWrapperTests(RouteGuideServer server) : IClassFixture<RouteGuideServer>
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Default = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ListFeaturesDefault = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan MethodDefault = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan PerCall = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Explicit = TimeSpan.FromSeconds(45);
 
     private RouteGuideClientWrapper Wrapper(GrpcClientDefaults? defaults = null) => new(server.Channel, defaults);
 
@@ -25,47 +30,48 @@ public sealed class ClientWrapperTests(RouteGuideServer server) : IClassFixture<
     public async Task ClientDefaultTimeout_EndsASlowCall_WithDeadlineExceeded()
     {
         var watch = Stopwatch.StartNew();
+        var defaults = new GrpcClientDefaults { DefaultTimeout = Timing.Short };
         RpcException error = await Assert.ThrowsAsync<RpcException>(
-            async () => await Wrapper().GetFeatureAsync(new Point { Latitude = 10_000 }));
+            async () => await Wrapper(defaults).GetFeatureAsync(new Point { Latitude = Timing.Stall }));
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-        Assert.True(watch.Elapsed < Generous, $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < Timing.Generous, $"took {watch.Elapsed}");
     }
 
     [Fact]
     public void BlockingUnary_HasTheClientDefaultDeadline()
     {
         Feature seen = Wrapper().GetFeature(new Point());
-        Assert.InRange(seen.Location.Longitude, 1, 400);
+        Timing.AssertSeen(Default, seen.Location.Longitude);
     }
 
     [Fact]
     public async Task MethodDefault_WinsOverClientDefault()
     {
-        var defaults = new GrpcClientDefaults { MethodTimeouts = { ["GetFeature"] = TimeSpan.FromMilliseconds(1200) } };
+        var defaults = new GrpcClientDefaults { MethodTimeouts = { ["GetFeature"] = MethodDefault } };
         Feature seen = await Wrapper(defaults).GetFeatureAsync(new Point());
-        Assert.InRange(seen.Location.Longitude, 401, 1200);
+        Timing.AssertSeen(MethodDefault, seen.Location.Longitude);
     }
 
     [Fact]
     public async Task PerCallTimeout_WinsOverMethodDefault()
     {
-        var defaults = new GrpcClientDefaults { MethodTimeouts = { ["GetFeature"] = TimeSpan.FromMilliseconds(1200) } };
-        Feature seen = await Wrapper(defaults).GetFeatureAsync(new Point(), timeout: TimeSpan.FromSeconds(2));
-        Assert.InRange(seen.Location.Longitude, 1201, 2000);
+        var defaults = new GrpcClientDefaults { MethodTimeouts = { ["GetFeature"] = MethodDefault } };
+        Feature seen = await Wrapper(defaults).GetFeatureAsync(new Point(), timeout: PerCall);
+        Timing.AssertSeen(PerCall, seen.Location.Longitude);
     }
 
     [Fact]
     public async Task ExplicitDeadline_WinsOverEveryTimeout()
     {
-        Feature seen = await Wrapper().GetFeatureAsync(new Point(), deadline: DateTime.UtcNow.AddMilliseconds(900), timeout: TimeSpan.FromSeconds(2));
-        Assert.InRange(seen.Location.Longitude, 401, 900);
+        Feature seen = await Wrapper().GetFeatureAsync(new Point(), deadline: DateTime.UtcNow + Explicit, timeout: PerCall);
+        Timing.AssertSeen(Explicit, seen.Location.Longitude);
     }
 
     [Fact]
     public async Task PerCallTimeout_ShorterThanDefault_EndsTheCall()
     {
         RpcException error = await Assert.ThrowsAsync<RpcException>(
-            async () => await Wrapper().GetFeatureAsync(new Point { Latitude = 10_000 }, timeout: TimeSpan.FromMilliseconds(100)));
+            async () => await Wrapper().GetFeatureAsync(new Point { Latitude = Timing.Stall }, timeout: TimeSpan.FromMilliseconds(100)));
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
     }
 
@@ -110,18 +116,30 @@ public sealed class ClientWrapperTests(RouteGuideServer server) : IClassFixture<
         RouteGuideClientWrapper client = Wrapper();
         Feature defaulted = await client.GetFeatureAsync(new Point(), new CallOptions(headers: new Metadata { { "x-team", "ops" } }));
         Assert.Equal("x-trace-bin=bytes:000102FF;x-team=ops", defaulted.Name);
-        Assert.InRange(defaulted.Location.Longitude, 1, 400);
+        Timing.AssertSeen(Default, defaulted.Location.Longitude);
 
-        Feature explicitDeadline = await client.GetFeatureAsync(new Point(), new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(1500)));
-        Assert.InRange(explicitDeadline.Location.Longitude, 401, 1500);
+        Feature explicitDeadline = await client.GetFeatureAsync(new Point(), new CallOptions(deadline: DateTime.UtcNow + Explicit));
+        Timing.AssertSeen(Explicit, explicitDeadline.Location.Longitude);
     }
 
     [Fact]
-    public async Task ServerStreaming_UsesTheMethodDefault_AndStopsAtTheDeadline()
+    public async Task ServerStreaming_UsesTheMethodDefault()
     {
-        var watch = Stopwatch.StartNew();
-        DateTime deadline = DateTime.UtcNow.AddMilliseconds(600);
+        // A stream without end: its first feature tells the deadline; disposing of the call ends it.
         using AsyncServerStreamingCall<Feature> call = Wrapper().ListFeatures(new Rectangle { Lo = new Point { Latitude = 20 } });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Timing.AssertSeen(ListFeaturesDefault, call.ResponseStream.Current.Location.Longitude);
+    }
+
+    [Fact]
+    public async Task ServerStreaming_StopsAtItsDeadline()
+    {
+        // Features must arrive before the deadline, so it cannot be very short: 2 s is many times what the first one
+        // takes on a loaded machine.
+        TimeSpan timeout = TimeSpan.FromSeconds(2);
+        var watch = Stopwatch.StartNew();
+        DateTime deadline = DateTime.UtcNow + timeout;
+        using AsyncServerStreamingCall<Feature> call = Wrapper().ListFeatures(new Rectangle { Lo = new Point { Latitude = 20 } }, timeout: timeout);
         var received = new List<Feature>();
         RpcException error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
@@ -133,25 +151,22 @@ public sealed class ClientWrapperTests(RouteGuideServer server) : IClassFixture<
 
         AssertDeadlineExceeded(error, deadline);
         Assert.NotEmpty(received);
-        Assert.InRange(received[0].Location.Longitude, 401, 600);
-        Assert.True(watch.Elapsed < Generous, $"took {watch.Elapsed}");
+        Assert.InRange(received[0].Location.Longitude, 0, (int)timeout.TotalMilliseconds);
+        Assert.True(watch.Elapsed < Timing.Generous, $"took {watch.Elapsed}");
     }
 
     [Fact]
     public async Task ServerStreaming_AsyncEnumerable_EndsWithDeadlineExceeded()
     {
-        int count = 0;
-        DateTime deadline = DateTime.UtcNow.AddMilliseconds(300);
+        DateTime deadline = DateTime.UtcNow + Timing.Short;
         RpcException error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (Feature feature in Wrapper().ListFeaturesStreamAsync(new Rectangle { Lo = new Point { Latitude = 20 } }, timeout: TimeSpan.FromMilliseconds(300)))
+            await foreach (Feature feature in Wrapper().ListFeaturesStreamAsync(new Rectangle { Lo = new Point { Latitude = 20 } }, timeout: Timing.Short))
             {
-                Assert.InRange(feature.Location.Longitude, 0, 300);
-                count++;
+                Assert.InRange(feature.Location.Longitude, 0, (int)Timing.Short.TotalMilliseconds);
             }
         });
         AssertDeadlineExceeded(error, deadline);
-        Assert.True(count > 0);
     }
 
     [Fact]
@@ -171,33 +186,43 @@ public sealed class ClientWrapperTests(RouteGuideServer server) : IClassFixture<
     {
         var watch = Stopwatch.StartNew();
         RpcException error = await Assert.ThrowsAsync<RpcException>(
-            async () => await Wrapper().GetFeatureAsync(new Point { Latitude = 10_000 }, timeout: TimeSpan.FromSeconds(2), cancellationToken: Text.Soon(100)));
+            async () => await Wrapper().GetFeatureAsync(new Point { Latitude = Timing.Stall }, timeout: PerCall, cancellationToken: Timing.Soon(100)));
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
-        Assert.True(watch.Elapsed < Generous, $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < Timing.Generous, $"took {watch.Elapsed}");
     }
 
     [Fact]
     public async Task ClientStreaming_CarriesDefaults()
     {
-        using AsyncClientStreamingCall<Point, RouteSummary> call = Wrapper().RecordRoute(timeout: TimeSpan.FromMilliseconds(1500));
+        using AsyncClientStreamingCall<Point, RouteSummary> call = Wrapper().RecordRoute(timeout: PerCall);
         await call.RequestStream.WriteAsync(new Point { Latitude = 1 });
         await call.RequestStream.WriteAsync(new Point { Latitude = 2 });
         await call.RequestStream.CompleteAsync();
         RouteSummary summary = await call;
         Assert.Equal(2, summary.PointCount);
-        Assert.InRange(summary.ElapsedTime, 401, 1500);
+        Timing.AssertSeen(PerCall, summary.ElapsedTime);
     }
 
     [Fact]
-    public async Task DuplexStreaming_CarriesMetadata_AndEndsAtTheDeadline()
+    public async Task DuplexStreaming_CarriesMetadata_AndTheClientDefault()
     {
-        DateTime deadline = DateTime.UtcNow.AddMilliseconds(400);
         using AsyncDuplexStreamingCall<RouteNote, RouteNote> call = Wrapper().RouteChat(headers: new Metadata { { "x-team", "chat" } });
         await call.RequestStream.WriteAsync(new RouteNote { Message = "hi" });
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal("hi|x-trace-bin=bytes:000102FF;x-team=chat", call.ResponseStream.Current.Message);
+        Timing.AssertSeen(Default, call.ResponseStream.Current.Location.Longitude);
 
-        // The request stream stays open: the client default (400 ms) ends the call.
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DuplexStreaming_EndsAtItsDeadline_WhileTheRequestStreamStaysOpen()
+    {
+        DateTime deadline = DateTime.UtcNow + Timing.Short;
+        using AsyncDuplexStreamingCall<RouteNote, RouteNote> call = Wrapper().RouteChat(timeout: Timing.Short);
+
+        // Nothing is written and the request stream stays open: only the deadline can end the call.
         RpcException error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext(CancellationToken.None));
         AssertDeadlineExceeded(error, deadline);
     }
@@ -215,11 +240,11 @@ public sealed class ClientWrapperTests(RouteGuideServer server) : IClassFixture<
     public void GeneratedDefaults_ComeFromTheManifest()
     {
         GrpcClientDefaults generated = RouteGuideClientWrapper.CreateGeneratedDefaults();
-        Assert.Equal(TimeSpan.FromMilliseconds(400), generated.DefaultTimeout);
-        Assert.Equal(TimeSpan.FromMilliseconds(600), generated.MethodTimeouts["ListFeatures"]);
+        Assert.Equal(Default, generated.DefaultTimeout);
+        Assert.Equal(ListFeaturesDefault, generated.MethodTimeouts["ListFeatures"]);
         Assert.Equal(2, generated.DefaultMetadata.Count);
         Assert.Equal(new byte[] { 0, 1, 2, 255 }, generated.DefaultMetadata.GetValueBytes("x-trace-bin"));
-        Assert.Equal(TimeSpan.FromMilliseconds(400), Wrapper().Defaults.DefaultTimeout);
+        Assert.Equal(Default, Wrapper().Defaults.DefaultTimeout);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Grpc.Core;
@@ -12,13 +13,16 @@ namespace ProtoGen.Runtime.Tests;
 
 /// <summary>
 /// Deadlines through a server hop (client → hop → the RouteGuide server on 127.0.0.1): the hop's wrapper has a
-/// 10 s default, and the downstream call's deadline is the earlier of that and the hop's incoming deadline, with
+/// 2 min default, and the downstream call's deadline is the earlier of that and the hop's incoming deadline, with
 /// Grpc.Net.ClientFactory's EnableCallContextPropagation and with an explicit ServerCallContext
-/// (GrpcDeadlinePropagation.Begin). The hop replies with what the downstream server saw.
+/// (GrpcDeadlinePropagation.Begin). The hop replies with what the downstream server saw, which tells the deadlines
+/// apart (<see cref="Timing"/>).
 /// </summary>
 public sealed class DeadlinePropagationTests(RouteGuideServer server) : IClassFixture<RouteGuideServer>
 {
-    private static readonly GrpcClientDefaults TenSeconds = new() { InheritGeneratedDefaults = false, DefaultTimeout = TimeSpan.FromSeconds(10) };
+    private static readonly TimeSpan WrapperDefault = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Earlier = TimeSpan.FromSeconds(30);
+    private static readonly GrpcClientDefaults TwoMinutes = new() { InheritGeneratedDefaults = false, DefaultTimeout = WrapperDefault };
 
     [Theory]
     [InlineData(Hop.ClientFactory)]
@@ -28,9 +32,9 @@ public sealed class DeadlinePropagationTests(RouteGuideServer server) : IClassFi
         await using TestGrpcApp gateway = await StartHopAsync();
         var client = new RouteGuide.RouteGuideClient(GrpcChannel.ForAddress(gateway.Address));
 
-        Feature seen = await client.GetFeatureAsync(new Point { Latitude = (int)hop }, deadline: DateTime.UtcNow.AddSeconds(1));
+        Feature seen = await client.GetFeatureAsync(new Point { Latitude = (int)hop }, deadline: DateTime.UtcNow + Earlier);
 
-        Assert.InRange(seen.Location.Longitude, 1, 1000);
+        Timing.AssertSeen(Earlier, seen.Location.Longitude);
     }
 
     [Theory]
@@ -41,42 +45,42 @@ public sealed class DeadlinePropagationTests(RouteGuideServer server) : IClassFi
         await using TestGrpcApp gateway = await StartHopAsync();
         var client = new RouteGuide.RouteGuideClient(GrpcChannel.ForAddress(gateway.Address));
 
-        Feature seen = await client.GetFeatureAsync(new Point { Latitude = (int)hop }, deadline: DateTime.UtcNow.AddMinutes(5));
+        Feature seen = await client.GetFeatureAsync(new Point { Latitude = (int)hop }, deadline: DateTime.UtcNow.AddHours(1));
 
-        Assert.InRange(seen.Location.Longitude, 5001, 10_000);
+        Timing.AssertSeen(WrapperDefault, seen.Location.Longitude);
     }
 
     [Fact]
     public async Task A_scope_caps_explicit_deadlines_and_timeouts_too_and_scopes_nest()
     {
-        var wrapper = new RouteGuideClientWrapper(server.Channel, TenSeconds);
-        using (GrpcDeadlinePropagation.Begin(DateTime.UtcNow.AddSeconds(2)))
+        var wrapper = new RouteGuideClientWrapper(server.Channel, TwoMinutes);
+        using (GrpcDeadlinePropagation.Begin(DateTime.UtcNow + Earlier))
         {
-            Assert.InRange((await wrapper.GetFeatureAsync(new Point(), timeout: TimeSpan.FromMinutes(1))).Location.Longitude, 1, 2000);
-            Assert.InRange((await wrapper.GetFeatureAsync(new Point(), deadline: DateTime.UtcNow.AddMinutes(1))).Location.Longitude, 1, 2000);
-            Assert.InRange((await wrapper.GetFeatureAsync(new Point(), new CallOptions(deadline: DateTime.UtcNow.AddMinutes(1)))).Location.Longitude, 1, 2000);
+            Timing.AssertSeen(Earlier, (await wrapper.GetFeatureAsync(new Point(), timeout: TimeSpan.FromMinutes(5))).Location.Longitude);
+            Timing.AssertSeen(Earlier, (await wrapper.GetFeatureAsync(new Point(), deadline: DateTime.UtcNow.AddMinutes(5))).Location.Longitude);
+            Timing.AssertSeen(Earlier, (await wrapper.GetFeatureAsync(new Point(), new CallOptions(deadline: DateTime.UtcNow.AddMinutes(5)))).Location.Longitude);
 
-            using (GrpcDeadlinePropagation.Begin(DateTime.UtcNow.AddMinutes(1)))
+            using (GrpcDeadlinePropagation.Begin(DateTime.UtcNow.AddMinutes(5)))
             {
                 // An inner scope cannot lengthen the outer one.
-                Assert.InRange((await wrapper.GetFeatureAsync(new Point())).Location.Longitude, 1, 2000);
+                Timing.AssertSeen(Earlier, (await wrapper.GetFeatureAsync(new Point())).Location.Longitude);
             }
         }
 
         Assert.Null(GrpcDeadlinePropagation.CurrentDeadline);
-        Assert.InRange((await wrapper.GetFeatureAsync(new Point())).Location.Longitude, 2001, 10_000);
+        Timing.AssertSeen(WrapperDefault, (await wrapper.GetFeatureAsync(new Point())).Location.Longitude);
     }
 
     [Fact]
     public async Task A_scopes_cancellation_cancels_calls_inside_it()
     {
-        var wrapper = new RouteGuideClientWrapper(server.Channel, TenSeconds);
+        var wrapper = new RouteGuideClientWrapper(server.Channel, TwoMinutes);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         using var own = new CancellationTokenSource();
         using (GrpcDeadlinePropagation.Begin(DateTime.MaxValue, cancel.Token))
         {
             Assert.Null(GrpcDeadlinePropagation.CurrentDeadline);
-            RpcException error = await Assert.ThrowsAsync<RpcException>(async () => await wrapper.GetFeatureAsync(new Point { Latitude = 10_000 }, cancellationToken: own.Token));
+            RpcException error = await Assert.ThrowsAsync<RpcException>(async () => await wrapper.GetFeatureAsync(new Point { Latitude = Timing.Stall }, cancellationToken: own.Token));
             Assert.Equal(StatusCode.Cancelled, error.StatusCode);
         }
     }
@@ -84,12 +88,13 @@ public sealed class DeadlinePropagationTests(RouteGuideServer server) : IClassFi
     [Fact]
     public async Task A_service_config_timeout_caps_a_longer_per_call_timeout_on_the_live_server()
     {
-        var wrapper = new RouteGuideClientWrapper(server.Channel, GrpcClientDefaults.FromServiceConfig(
-            """{"methodConfig": [{"name": [{"service": "routeguide.RouteGuide", "method": "GetFeature"}], "timeout": "0.3s"}]}"""));
-
-        Assert.InRange((await wrapper.GetFeatureAsync(new Point(), timeout: TimeSpan.FromSeconds(5))).Location.Longitude, 1, 300);
-        RpcException error = await Assert.ThrowsAsync<RpcException>(async () => await wrapper.GetFeatureAsync(new Point { Latitude = 10_000 }, timeout: TimeSpan.FromSeconds(30)));
+        // The cap is what the server sees on a call that answers, and what ends a call that the server stalls.
+        Timing.AssertSeen(Earlier, (await Capped(Earlier).GetFeatureAsync(new Point(), timeout: TimeSpan.FromMinutes(5))).Location.Longitude);
+        RpcException error = await Assert.ThrowsAsync<RpcException>(async () => await Capped(Timing.Short).GetFeatureAsync(new Point { Latitude = Timing.Stall }, timeout: TimeSpan.FromMinutes(5)));
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+
+        RouteGuideClientWrapper Capped(TimeSpan timeout) => new(server.Channel, GrpcClientDefaults.FromServiceConfig(
+            $$"""{"methodConfig": [{"name": [{"service": "routeguide.RouteGuide", "method": "GetFeature"}], "timeout": "{{timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}}s"}]}"""));
     }
 
     /// <summary>How the hop propagates: the request's Latitude.</summary>
@@ -109,7 +114,7 @@ public sealed class DeadlinePropagationTests(RouteGuideServer server) : IClassFi
             builder.Services.Configure<GrpcClientDefaults>(RouteGuideClientServiceCollectionExtensions.DefaultName, d =>
             {
                 d.InheritGeneratedDefaults = false;
-                d.DefaultTimeout = TimeSpan.FromSeconds(10);
+                d.DefaultTimeout = WrapperDefault;
             });
             builder.Services.AddSingleton(server);
         },
@@ -127,7 +132,7 @@ public sealed class DeadlinePropagationTests(RouteGuideServer server) : IClassFi
 
             using (GrpcDeadlinePropagation.Begin(context))
             {
-                return await new RouteGuideClientWrapper(downstream.Channel, TenSeconds).GetFeatureAsync(new Point());
+                return await new RouteGuideClientWrapper(downstream.Channel, TwoMinutes).GetFeatureAsync(new Point());
             }
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,8 +27,8 @@ public sealed class RouteGuideServer : IAsyncLifetime
         _app = await TestGrpcApp.StartAsync(_ => { }, app => app.MapGrpcService<RouteGuideService>());
         Channel = GrpcChannel.ForAddress(_app.Address);
 
-        // Warm up (connection, JIT) every RPC kind, so that the tests' short deadlines measure calls, not
-        // start-up: a cold duplex call once ran out of its 400 ms before its first write on a loaded machine.
+        // Warm up (connection, JIT) every RPC kind, so that the tests' timings measure calls, not start-up: a cold
+        // duplex call once ran out of a 400 ms deadline before its first write on a loaded machine.
         var client = new RouteGuide.RouteGuideClient(Channel);
         DateTime deadline = DateTime.UtcNow.AddSeconds(30);
         await client.GetFeatureAsync(new Point(), deadline: deadline);
@@ -68,7 +67,8 @@ public sealed class RouteGuideServer : IAsyncLifetime
 /// <summary>
 /// The test service. Requests tell it how long to stall (<c>Point.Latitude</c>, milliseconds); replies tell
 /// what it saw: the time left to the call's deadline in milliseconds (<c>Feature.Location.Longitude</c>,
-/// -1 for no deadline) and the call's metadata (<c>Feature.Name</c>).
+/// <c>RouteNote.Location.Longitude</c>; -1 for no deadline) and the call's metadata (<c>Feature.Name</c>, after
+/// the <c>|</c> of a <c>RouteNote.Message</c>).
 /// </summary>
 internal sealed class RouteGuideService : RouteGuide.RouteGuideBase
 {
@@ -116,7 +116,8 @@ internal sealed class RouteGuideService : RouteGuide.RouteGuideBase
     {
         await foreach (RouteNote note in requestStream.ReadAllAsync(context.CancellationToken))
         {
-            await responseStream.WriteAsync(new RouteNote { Message = note.Message + "|" + Describe(context).Name }, context.CancellationToken);
+            Feature seen = Describe(context);
+            await responseStream.WriteAsync(new RouteNote { Message = note.Message + "|" + seen.Name, Location = seen.Location }, context.CancellationToken);
         }
     }
 
@@ -136,10 +137,29 @@ internal sealed class RouteGuideService : RouteGuide.RouteGuideBase
             : (int)Math.Max(0, (context.Deadline - DateTime.UtcNow).TotalMilliseconds);
 }
 
-/// <summary>Formatting helpers for assertions.</summary>
-internal static class Text
+/// <summary>
+/// The timings of the live tests, chosen so that a loaded machine (a load average of 15 on 2 cores) cannot fail them:
+/// a call that must succeed gets tens of seconds, and which timeout it got is told by the time the server saw left;
+/// a call that must run out of time gets a short one and a server that does not answer before it.
+/// </summary>
+internal static class Timing
 {
-    public static string Ms(int value) => value.ToString(CultureInfo.InvariantCulture) + " ms";
+    /// <summary>How late a call may reach the server and still show its deadline; the tests' timeouts are further apart.</summary>
+    public static readonly TimeSpan Slack = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long the server stalls (<c>Point.Latitude</c>) a call that a short deadline or a cancellation must end.</summary>
+    public const int Stall = 60_000;
+
+    /// <summary>A deadline that a stalled call runs into at once.</summary>
+    public static readonly TimeSpan Short = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The upper bound of a call that a short deadline or a cancellation ends (it ends in well under a second).</summary>
+    public static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+
+    /// <summary>Asserts that the server saw a deadline <paramref name="timeout"/> after the call started: at most that long left, and less than <see cref="Slack"/> less.</summary>
+    public static void AssertSeen(TimeSpan timeout, int seenMilliseconds)
+        => Assert.InRange(seenMilliseconds, (int)(timeout - Slack).TotalMilliseconds + 1, (int)timeout.TotalMilliseconds);
+
+    /// <summary>A token cancelled after <paramref name="milliseconds"/>.</summary>
     public static CancellationToken Soon(int milliseconds) => new CancellationTokenSource(milliseconds).Token;
 }
